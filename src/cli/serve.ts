@@ -1,0 +1,41 @@
+// `owlery serve`: migrate, print the first-run setup link when there is no admin, listen.
+import { configFrom, parse } from './args.ts';
+import { openStore } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { buildApp } from '../http/app.ts';
+import { SYSTEM } from '../domain/actor.ts';
+import { systemClock } from '../services/context.ts';
+import { issueSetupToken } from '../services/setup-admin.ts';
+
+export const SERVE_HELP = `owlery serve [--port 3000] [--host 127.0.0.1] [--base-url URL] [--data DIR | --database-url URL]
+  Serves the archive. Prints "Owlery listening on http://HOST:PORT" once ready.`;
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'base-url': { type: 'string' } });
+  if (values.help) return (console.log(SERVE_HELP), 0);
+  const config = configFrom(values);
+  const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  await migrateToLatest(store);
+  const setupToken = await issueSetupToken({ db: store.db, caps: store.caps, actor: SYSTEM, clock: systemClock });
+  const app = await buildApp({ config, store, clock: systemClock, setupPending: setupToken !== null });
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = new URL(address).port;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const base = config.baseUrl ?? `http://${shownHost}:${port}`;
+  console.log(`Owlery listening on http://${shownHost}:${port}`);
+  if (setupToken) {
+    // Printed to the operator's terminal only, never to the request log.
+    console.log(`No admin account yet. Create one (this link works once, for 24 hours): ${base}/setup/${setupToken}`);
+  }
+
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return new Promise<number>(() => {});
+}

@@ -1,0 +1,139 @@
+// The one reader of process.env. Every setting has a flag (passed in by the CLI) and an
+// environment variable; each is validated here so a bad value stops the process with a message
+// naming the key instead of failing later somewhere deep.
+import path from 'node:path';
+
+export interface Config {
+  /** Folder for the SQLite file, outbox and caches (`--data`, `OWLERY_DATA`). */
+  dataDir: string;
+  /** PostgreSQL connection string; when set, SQLite is not used (`--database-url`, `OWLERY_DATABASE_URL`). */
+  databaseUrl: string | null;
+  /** Address the HTTP server binds to (`--host`, `OWLERY_HOST`). */
+  host: string;
+  /** Port the HTTP server binds to (`--port`, `OWLERY_PORT`). */
+  port: number;
+  /** Public base URL used in links printed or sent elsewhere (`--base-url`, `OWLERY_BASE_URL`). */
+  baseUrl: string | null;
+  /** pino log level (`--log-level`, `OWLERY_LOG_LEVEL`). */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Trust X-Forwarded-* from a reverse proxy (`OWLERY_TRUST_PROXY`). */
+  trustProxy: boolean;
+  /** Site name shown in page titles (`OWLERY_SITE_NAME`). */
+  siteName: string;
+}
+
+export class ConfigError extends Error {
+  readonly key: string;
+  constructor(key: string, message: string) {
+    super(`Invalid setting ${key}: ${message}`);
+    this.key = key;
+  }
+}
+
+/** Flags the CLI accepts for every command; they override the environment. */
+export interface ConfigFlags {
+  data?: string | undefined;
+  databaseUrl?: string | undefined;
+  host?: string | undefined;
+  port?: string | undefined;
+  baseUrl?: string | undefined;
+  logLevel?: string | undefined;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const CONFIG_KEYS: Record<keyof Config, string> = {
+  dataDir: 'OWLERY_DATA',
+  databaseUrl: 'OWLERY_DATABASE_URL',
+  host: 'OWLERY_HOST',
+  port: 'OWLERY_PORT',
+  baseUrl: 'OWLERY_BASE_URL',
+  logLevel: 'OWLERY_LOG_LEVEL',
+  trustProxy: 'OWLERY_TRUST_PROXY',
+  siteName: 'OWLERY_SITE_NAME',
+};
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function parsePort(raw: string, key: string): number {
+  if (!/^\d+$/.test(raw)) throw new ConfigError(key, `"${raw}" is not a port number`);
+  const port = Number(raw);
+  if (port < 0 || port > 65535) throw new ConfigError(key, `${port} is outside 0–65535`);
+  return port;
+}
+
+function parseDatabaseUrl(raw: string, key: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(key, 'is not a URL (expected postgres://user@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(key, `protocol ${url.protocol} is not supported (use postgres://)`);
+  }
+  return raw;
+}
+
+function parseBaseUrl(raw: string, key: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(key, `"${raw}" is not an http(s) URL`);
+  }
+}
+
+function parseBool(raw: string, key: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(key, `"${raw}" is not a boolean (use true or false)`);
+}
+
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const pick = (flag: string | undefined, key: string) => nonEmpty(flag) ?? nonEmpty(env[key]);
+
+  const dataRaw = pick(flags.data, CONFIG_KEYS.dataDir) ?? './data';
+  const dbRaw = pick(flags.databaseUrl, CONFIG_KEYS.databaseUrl);
+  const portRaw = pick(flags.port, CONFIG_KEYS.port) ?? '3000';
+  const baseRaw = pick(flags.baseUrl, CONFIG_KEYS.baseUrl);
+  const levelRaw = pick(flags.logLevel, CONFIG_KEYS.logLevel) ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(levelRaw)) {
+    throw new ConfigError(CONFIG_KEYS.logLevel, `"${levelRaw}" is not one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const trustRaw = nonEmpty(env[CONFIG_KEYS.trustProxy]);
+
+  return {
+    dataDir: path.resolve(dataRaw),
+    databaseUrl: dbRaw ? parseDatabaseUrl(dbRaw, CONFIG_KEYS.databaseUrl) : null,
+    host: pick(flags.host, CONFIG_KEYS.host) ?? '127.0.0.1',
+    port: parsePort(portRaw, CONFIG_KEYS.port),
+    baseUrl: baseRaw ? parseBaseUrl(baseRaw, CONFIG_KEYS.baseUrl) : null,
+    logLevel: levelRaw as Config['logLevel'],
+    trustProxy: trustRaw ? parseBool(trustRaw, CONFIG_KEYS.trustProxy) : false,
+    siteName: nonEmpty(env[CONFIG_KEYS.siteName]) ?? 'Owlery',
+  };
+}
+
+function parseTriState(raw: string | undefined): boolean | null {
+  if (raw === '1') return true;
+  if (raw === '0') return false;
+  return null;
+}
+
+/** Test-only environment (read here so config.ts stays the one reader of process.env). */
+export function testEnvironment(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    postgresUrl: nonEmpty(env.OWLERY_TEST_DATABASE_URL) ?? 'postgres://postgres@127.0.0.1:5432/test',
+    requirePostgres: nonEmpty(env.OWLERY_TEST_REQUIRE_PG) === '1' || nonEmpty(env.CI) === 'true',
+    chromiumPath: nonEmpty(env.OWLERY_CHROMIUM) ?? '/usr/bin/chromium',
+    /** Browser tests fail instead of skipping when Chromium is missing (`OWLERY_TEST_REQUIRE_BROWSER=1`, or CI). */
+    requireBrowser: nonEmpty(env.OWLERY_TEST_REQUIRE_BROWSER) === '1' || nonEmpty(env.CI) === 'true',
+    artifactsDir: path.resolve(nonEmpty(env.OWLERY_TEST_ARTIFACTS) ?? 'test-artifacts'),
+    /** Set by scripts/run-tests.ts after probing postgresUrl; null when tests run without it. */
+    postgresAvailable: parseTriState(nonEmpty(env.OWLERY_TEST_PG_AVAILABLE)),
+  };
+}

@@ -1,0 +1,85 @@
+// Series and the works in them.
+import type { Db } from '../types.ts';
+import { bool } from '../types.ts';
+
+export interface SeriesRecord {
+  id: number;
+  title: string;
+  summary: string;
+  notes: string;
+  complete: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SeriesMembership {
+  seriesId: number;
+  title: string;
+  position: number;
+}
+
+export async function findSeriesById(db: Db, id: number): Promise<SeriesRecord | null> {
+  const row = await db.selectFrom('series').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  return { id: row.id, title: row.title, summary: row.summary, notes: row.notes, complete: bool(row.complete), createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+/** A series with this title that one of these pseuds already created, for joining by title. */
+export async function findSeriesByTitleForPseuds(db: Db, title: string, pseudIds: readonly number[]): Promise<number | null> {
+  if (pseudIds.length === 0) return null;
+  const row = await db
+    .selectFrom('series')
+    .innerJoin('series_creatorships', 'series_creatorships.series_id', 'series.id')
+    .select('series.id')
+    .where('series.title', '=', title)
+    .where('series_creatorships.pseud_id', 'in', [...pseudIds])
+    .orderBy('series.id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function insertSeries(db: Db, series: { title: string; pseudIds: readonly number[] }, now: string): Promise<number> {
+  const row = await db
+    .insertInto('series')
+    .values({ title: series.title, summary: '', notes: '', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (series.pseudIds.length > 0) {
+    await db.insertInto('series_creatorships').values(series.pseudIds.map((pseudId) => ({ series_id: row.id, pseud_id: pseudId }))).execute();
+  }
+  return row.id;
+}
+
+export async function addWorkToSeries(db: Db, seriesId: number, workId: number, position: number | null, now: string): Promise<void> {
+  let pos = position;
+  if (pos === null) {
+    const last = await db.selectFrom('serial_works').select((eb) => eb.fn.max('position').as('max')).where('series_id', '=', seriesId).executeTakeFirst();
+    pos = Number(last?.max ?? 0) + 1;
+  }
+  await db.insertInto('serial_works').values({ series_id: seriesId, work_id: workId, position: pos }).execute();
+  await db.updateTable('series').set({ updated_at: now }).where('id', '=', seriesId).execute();
+}
+
+export async function seriesForWorks(db: Db, workIds: readonly number[]): Promise<Map<number, SeriesMembership[]>> {
+  const byWork = new Map<number, SeriesMembership[]>();
+  if (workIds.length === 0) return byWork;
+  const rows = await db
+    .selectFrom('serial_works')
+    .innerJoin('series', 'series.id', 'serial_works.series_id')
+    .select(['serial_works.work_id', 'series.id', 'series.title', 'serial_works.position'])
+    .where('serial_works.work_id', 'in', [...workIds])
+    .orderBy('series.title')
+    .execute();
+  for (const row of rows) {
+    const list = byWork.get(row.work_id) ?? [];
+    list.push({ seriesId: row.id, title: row.title, position: row.position });
+    byWork.set(row.work_id, list);
+  }
+  return byWork;
+}
+
+/** Work ids of a series in reading order. */
+export async function seriesWorkIds(db: Db, seriesId: number): Promise<number[]> {
+  const rows = await db.selectFrom('serial_works').select('work_id').where('series_id', '=', seriesId).orderBy('position').orderBy('work_id').execute();
+  return rows.map((r) => r.work_id);
+}

@@ -1,0 +1,188 @@
+// Works: writing a work with its links, reading one, and listing visible works.
+import type { Db } from '../types.ts';
+import { bool } from '../types.ts';
+import type { WorkScope } from '../../domain/policy.ts';
+
+export interface WorkRecord {
+  id: number;
+  title: string;
+  summary: string;
+  notes: string;
+  endNotes: string;
+  language: string;
+  restricted: boolean;
+  anonymous: boolean;
+  commentPermission: string;
+  moderatedComments: boolean;
+  expectedChapters: number | null;
+  complete: boolean;
+  posted: boolean;
+  hiddenByAdmin: boolean;
+  wordCount: number;
+  chapterCount: number;
+  hits: number;
+  kudosCount: number;
+  commentsCount: number;
+  bookmarksCount: number;
+  revision: number;
+  postedAt: string | null;
+  revisedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkInsert {
+  title: string;
+  summary: string;
+  notes: string;
+  endNotes: string;
+  language: string;
+  restricted: boolean;
+  anonymous: boolean;
+  expectedChapters: number | null;
+  complete: boolean;
+  posted: boolean;
+  wordCount: number;
+  chapterCount: number;
+  sanitizerVersion: number;
+  postedAt: string | null;
+  revisedAt: string | null;
+}
+
+export async function insertWork(db: Db, work: WorkInsert, now: string): Promise<number> {
+  const row = await db
+    .insertInto('works')
+    .values({
+      title: work.title,
+      summary: work.summary,
+      notes: work.notes,
+      end_notes: work.endNotes,
+      language: work.language,
+      restricted: work.restricted,
+      anonymous: work.anonymous,
+      expected_chapters: work.expectedChapters,
+      complete: work.complete,
+      posted: work.posted,
+      word_count: work.wordCount,
+      chapter_count: work.chapterCount,
+      sanitizer_version: work.sanitizerVersion,
+      posted_at: work.postedAt,
+      revised_at: work.revisedAt,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface ChapterInsert {
+  workId: number;
+  position: number;
+  title: string;
+  summary: string;
+  notes: string;
+  endNotes: string;
+  content: string;
+  wordCount: number;
+  posted: boolean;
+  postedAt: string | null;
+}
+
+export async function insertChapters(db: Db, chapters: readonly ChapterInsert[], now: string): Promise<void> {
+  for (const c of chapters) {
+    await db
+      .insertInto('chapters')
+      .values({
+        work_id: c.workId,
+        position: c.position,
+        title: c.title,
+        summary: c.summary,
+        notes: c.notes,
+        end_notes: c.endNotes,
+        content: c.content,
+        word_count: c.wordCount,
+        posted: c.posted,
+        posted_at: c.postedAt,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+}
+
+export async function insertCreatorships(db: Db, workId: number, pseudIds: readonly number[]): Promise<void> {
+  if (pseudIds.length === 0) return;
+  await db
+    .insertInto('work_creatorships')
+    .values(pseudIds.map((pseudId, position) => ({ work_id: workId, pseud_id: pseudId, position, approved: true })))
+    .execute();
+}
+
+/** Replaces a work's tags and its filter set. */
+export async function replaceWorkTags(db: Db, workId: number, tagIds: readonly number[], filterIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('work_tags').where('work_id', '=', workId).execute();
+  await db.deleteFrom('work_filters').where('work_id', '=', workId).execute();
+  const unique = [...new Set(tagIds)];
+  if (unique.length > 0) await db.insertInto('work_tags').values(unique.map((tagId) => ({ work_id: workId, tag_id: tagId }))).execute();
+  if (filterIds.length > 0) await db.insertInto('work_filters').values(filterIds.map((tagId) => ({ work_id: workId, tag_id: tagId }))).execute();
+}
+
+type WorkRow = {
+  id: number; title: string; summary: string; notes: string; end_notes: string; language: string;
+  restricted: unknown; anonymous: unknown; comment_permission: string; moderated_comments: unknown;
+  expected_chapters: number | null; complete: unknown; posted: unknown; hidden_by_admin: unknown;
+  word_count: number; chapter_count: number; hits: number; kudos_count: number; comments_count: number;
+  bookmarks_count: number; revision: number; posted_at: string | null; revised_at: string | null;
+  created_at: string; updated_at: string;
+};
+
+export const WORK_COLUMNS = [
+  'works.id', 'works.title', 'works.summary', 'works.notes', 'works.end_notes', 'works.language',
+  'works.restricted', 'works.anonymous', 'works.comment_permission', 'works.moderated_comments',
+  'works.expected_chapters', 'works.complete', 'works.posted', 'works.hidden_by_admin', 'works.word_count',
+  'works.chapter_count', 'works.hits', 'works.kudos_count', 'works.comments_count', 'works.bookmarks_count',
+  'works.revision', 'works.posted_at', 'works.revised_at', 'works.created_at', 'works.updated_at',
+] as const;
+
+export function toWorkRecord(row: WorkRow): WorkRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    notes: row.notes,
+    endNotes: row.end_notes,
+    language: row.language,
+    restricted: bool(row.restricted),
+    anonymous: bool(row.anonymous),
+    commentPermission: row.comment_permission,
+    moderatedComments: bool(row.moderated_comments),
+    expectedChapters: row.expected_chapters,
+    complete: bool(row.complete),
+    posted: bool(row.posted),
+    hiddenByAdmin: bool(row.hidden_by_admin),
+    wordCount: row.word_count,
+    chapterCount: row.chapter_count,
+    hits: row.hits,
+    kudosCount: row.kudos_count,
+    commentsCount: row.comments_count,
+    bookmarksCount: row.bookmarks_count,
+    revision: row.revision,
+    postedAt: row.posted_at,
+    revisedAt: row.revised_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findWorkById(db: Db, id: number): Promise<WorkRecord | null> {
+  const row = await db.selectFrom('works').select(WORK_COLUMNS).where('works.id', '=', id).executeTakeFirst();
+  return row ? toWorkRecord(row) : null;
+}
+
+export async function findWorksByIds(db: Db, ids: readonly number[]): Promise<WorkRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('works').select(WORK_COLUMNS).where('works.id', 'in', [...ids]).execute();
+  const byId = new Map(rows.map((r) => [r.id, toWorkRecord(r)]));
+  return ids.map((id) => byId.get(id)).filter((w): w is WorkRecord => w !== undefined);
+}

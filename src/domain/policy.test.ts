@@ -1,0 +1,63 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { can, workScope, type WorkAccess } from './policy.ts';
+import { GUEST, SYSTEM, type Actor } from './actor.ts';
+
+const reader: Actor = { kind: 'user', userId: 1, login: 'reader', roles: new Set(), suspended: false };
+const creator: Actor = { kind: 'user', userId: 2, login: 'writer', roles: new Set(), suspended: false };
+const admin: Actor = { kind: 'user', userId: 3, login: 'boss', roles: new Set(['admin']), suspended: false };
+const suspended: Actor = { kind: 'user', userId: 4, login: 'gone', roles: new Set(), suspended: true };
+
+const work = (overrides: Partial<WorkAccess> = {}): WorkAccess => ({
+  posted: true,
+  hiddenByAdmin: false,
+  restricted: false,
+  anonymous: false,
+  creatorUserIds: [2],
+  ...overrides,
+});
+
+describe('work visibility policy', () => {
+  it('lets everyone read a posted, public work', () => {
+    for (const actor of [GUEST, reader, creator, admin, suspended]) {
+      assert.equal(can(actor, { do: 'work:read', work: work() }), true);
+    }
+  });
+
+  it('shows drafts to their creators only', () => {
+    const draft = work({ posted: false });
+    assert.equal(can(GUEST, { do: 'work:read', work: draft }), false);
+    assert.equal(can(reader, { do: 'work:read', work: draft }), false);
+    assert.equal(can(admin, { do: 'work:read', work: draft }), false);
+    assert.equal(can(creator, { do: 'work:read', work: draft }), true);
+  });
+
+  it('keeps restricted works from guests and suspended users', () => {
+    const restricted = work({ restricted: true });
+    assert.equal(can(GUEST, { do: 'work:read', work: restricted }), false);
+    assert.equal(can(suspended, { do: 'work:read', work: restricted }), false);
+    assert.equal(can(reader, { do: 'work:read', work: restricted }), true);
+  });
+
+  it('shows works hidden by an admin to admins and creators only', () => {
+    const hidden = work({ hiddenByAdmin: true });
+    assert.equal(can(reader, { do: 'work:read', work: hidden }), false);
+    assert.equal(can(admin, { do: 'work:read', work: hidden }), true);
+    assert.equal(can(creator, { do: 'work:read', work: hidden }), true);
+  });
+
+  it('hides the creators of anonymous works from everyone but the creators', () => {
+    const anonymous = work({ anonymous: true });
+    assert.equal(can(reader, { do: 'work:see-creators', work: anonymous }), false);
+    assert.equal(can(admin, { do: 'work:see-creators', work: anonymous }), false);
+    assert.equal(can(creator, { do: 'work:see-creators', work: anonymous }), true);
+    assert.equal(can(reader, { do: 'work:see-creators', work: work() }), true);
+  });
+
+  it('scopes listings: restricted works only for logged-in, unsuspended users', () => {
+    assert.equal(workScope(GUEST).includeRestricted, false);
+    assert.equal(workScope(suspended).includeRestricted, false);
+    assert.equal(workScope(reader).includeRestricted, true);
+    assert.equal(workScope(SYSTEM).includeRestricted, true);
+  });
+});

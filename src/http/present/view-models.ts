@@ -1,0 +1,174 @@
+// The shapes views render. Presenters (src/http/present/*.ts) build them from repository rows;
+// views (src/http/web/views/*.ts) turn them into HTML. Every *Html field holds sanitizer output;
+// every other string is plain text that the view escapes.
+import type { TagType } from '../../domain/tag-types.ts';
+
+export interface TagLink {
+  name: string;
+  type: TagType;
+  url: string;
+}
+
+export interface CreatorLink {
+  pseud: string;
+  login: string;
+  /** `/users/:login/pseuds/:pseud` or `/users/:login` */
+  url: string;
+}
+
+export interface SeriesLink {
+  id: number;
+  title: string;
+  url: string;
+  position: number;
+}
+
+export interface WorkStats {
+  hits: number;
+  kudos: number;
+  comments: number;
+  bookmarks: number;
+}
+
+export interface WorkBlurb {
+  id: number;
+  url: string;
+  title: string;
+  /** Empty when the work is anonymous; then `anonymous` is true and the view shows "Anonymous". */
+  creators: CreatorLink[];
+  anonymous: boolean;
+  rating: TagLink | null;
+  warnings: TagLink[];
+  categories: TagLink[];
+  fandoms: TagLink[];
+  relationships: TagLink[];
+  characters: TagLink[];
+  freeforms: TagLink[];
+  summaryHtml: string;
+  language: { code: string; name: string };
+  wordCount: number;
+  chapterCount: number;
+  expectedChapters: number | null;
+  complete: boolean;
+  restricted: boolean;
+  series: SeriesLink[];
+  stats: WorkStats;
+  /** ISO-8601 */
+  postedAt: string | null;
+  /** ISO-8601 */
+  updatedAt: string | null;
+}
+
+export interface ChapterNavItem {
+  id: number;
+  position: number;
+  /** "1. The Lantern" or "Chapter 1" when untitled. */
+  label: string;
+  url: string;
+}
+
+export interface ChapterView {
+  id: number;
+  position: number;
+  title: string;
+  label: string;
+  url: string;
+  summaryHtml: string;
+  notesHtml: string;
+  endNotesHtml: string;
+  contentHtml: string;
+  wordCount: number;
+}
+
+export interface WorkPage {
+  work: WorkBlurb;
+  notesHtml: string;
+  endNotesHtml: string;
+  /** Every posted chapter, for the chapter index / select. */
+  chapters: ChapterNavItem[];
+  /** The chapter(s) on this page: one in chapter mode, all in full mode. */
+  shown: ChapterView[];
+  mode: 'chapter' | 'full';
+  previous: ChapterNavItem | null;
+  next: ChapterNavItem | null;
+  /** `/works/:id?view_full_work=true` */
+  fullWorkUrl: string;
+  /** `/works/:id/chapters/:firstChapterId` — the chapter-by-chapter view. */
+  chapterByChapterUrl: string;
+}
+
+export interface Pagination {
+  /** URL of the newer page, or null on the first. */
+  previousUrl: string | null;
+  nextUrl: string | null;
+  /** "1–20 of 57 works" */
+  summary: string;
+}
+
+export interface WorkListPage {
+  heading: string;
+  /** Optional intro text under the heading (plain text). */
+  intro?: string;
+  works: WorkBlurb[];
+  pagination: Pagination;
+  /** Atom feed link for the listing, when there is one. */
+  feedUrl?: string;
+}
+
+export interface TagPage {
+  name: string;
+  type: TagType;
+  typeLabel: string;
+  canonical: boolean;
+  /** Set when this tag is a synonym of another. */
+  mergedInto: TagLink | null;
+  synonyms: TagLink[];
+  parents: TagLink[];
+  children: TagLink[];
+  metaTags: TagLink[];
+  subTags: TagLink[];
+  worksUrl: string;
+  workCount: number;
+  /** The newest few works, shown under the tag's facts. */
+  recentWorks: WorkBlurb[];
+}
+
+export interface UserPage {
+  login: string;
+  url: string;
+  pseuds: Array<{ name: string; url: string; isDefault: boolean }>;
+  joinedAt: string;
+  workCount: number;
+  worksUrl: string;
+  recentWorks: WorkBlurb[];
+}
+
+export interface SeriesPage {
+  id: number;
+  title: string;
+  creators: CreatorLink[];
+  anonymous: boolean;
+  summaryHtml: string;
+  notesHtml: string;
+  complete: boolean;
+  wordCount: number;
+  works: WorkBlurb[];
+  beganAt: string | null;
+  updatedAt: string | null;
+}
+
+/** What every page's shell needs. */
+export interface PageChrome {
+  siteName: string;
+  /** Page title without the site name; the layout appends it. */
+  title: string;
+  /** Canonical path of the page, for the nav's aria-current. */
+  path: string;
+  description?: string;
+  /** Extra <link rel="alternate"> for feeds. */
+  feedUrl?: string;
+  /** Logged-in user's login, when there is one (accounts come with the accounts issue). */
+  currentUser?: string | null;
+  /** Flash-style notice shown above the content. */
+  notice?: string | null;
+}

@@ -1,0 +1,16 @@
+// Helpers routes use to answer with a page.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PageChrome } from '../present/view-models.ts';
+
+export function chromeFor(request: FastifyRequest, page: Partial<PageChrome> & { title: string }): PageChrome {
+  return {
+    siteName: request.server.owlery?.config.siteName ?? 'Owlery',
+    path: request.url.split('?')[0] ?? '/',
+    currentUser: request.ctx?.actor.kind === 'user' ? request.ctx.actor.login : null,
+    ...page,
+  };
+}
+
+export function sendPage(reply: FastifyReply, page: string, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(page);
+}

@@ -1,0 +1,119 @@
+// Tag, creator and series pages, and their work listings.
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../app-type.ts';
+import { findCreator, findSeries, findTag } from '../../../services/browse.ts';
+import { listWorks } from '../../../services/list-works.ts';
+import { tagFromParam } from '../../../domain/tag-name.ts';
+import { TAG_TYPE_LABELS } from '../../../domain/tag-types.ts';
+import { presentBlurb, tagLink } from '../../present/work-blurb.ts';
+import { pseudUrl, tagWorksUrl, userUrl, userWorksUrl } from '../../present/urls.ts';
+import { tagView } from '../views/tag.ts';
+import { userView } from '../views/user.ts';
+import { seriesView } from '../views/series.ts';
+import { workListView } from '../views/work-list.ts';
+import { chromeFor, sendPage } from '../render.ts';
+import { paginate } from '../pagination.ts';
+import { Id, PAGE_SIZE, PageQuery } from './params.ts';
+
+const TagParams = Type.Object({ tag: Type.String({ minLength: 1, maxLength: 500 }) });
+const LoginParams = Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }) });
+const RECENT = 5;
+
+export async function registerBrowseRoutes(app: App): Promise<void> {
+  app.get('/tags/:tag', { schema: { params: TagParams } }, async (request, reply) => {
+    const view = await findTag(request.ctx, tagFromParam(request.params.tag));
+    const recent = await listWorks(request.ctx, { filterTagId: view.filterTag.id, limit: RECENT });
+    const { tag, relations } = view;
+    return sendPage(
+      reply,
+      tagView(chromeFor(request, { title: tag.name }), {
+        name: tag.name,
+        type: tag.type,
+        typeLabel: TAG_TYPE_LABELS[tag.type].one,
+        canonical: tag.canonical,
+        mergedInto: relations.mergedInto ? tagLink(relations.mergedInto) : null,
+        synonyms: relations.synonyms.map(tagLink),
+        parents: relations.parents.map(tagLink),
+        children: relations.children.map(tagLink),
+        metaTags: relations.metaTags.map(tagLink),
+        subTags: relations.subTags.map(tagLink),
+        worksUrl: tagWorksUrl(view.filterTag.name),
+        workCount: view.workCount,
+        recentWorks: recent.cards.map(presentBlurb),
+      }),
+    );
+  });
+
+  app.get('/tags/:tag/works', { schema: { params: TagParams, querystring: PageQuery } }, async (request, reply) => {
+    const view = await findTag(request.ctx, tagFromParam(request.params.tag));
+    const page = request.query.page ?? 1;
+    const result = await listWorks(request.ctx, { filterTagId: view.filterTag.id, limit: PAGE_SIZE, page });
+    return sendPage(
+      reply,
+      workListView(chromeFor(request, { title: `${view.filterTag.name} - Works` }), {
+        heading: `Works in ${view.filterTag.name}`,
+        works: result.cards.map(presentBlurb),
+        pagination: paginate(request.url, page, PAGE_SIZE, result.cards.length, view.workCount),
+      }),
+    );
+  });
+
+  const userPage = async (login: string, request: FastifyRequest) => {
+    const view = await findCreator(request.ctx, login);
+    const recent = await listWorks(request.ctx, { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous, limit: RECENT });
+    return userView(chromeFor(request, { title: view.user.login }), {
+      login: view.user.login,
+      url: userUrl(view.user.login),
+      pseuds: view.pseuds.map((p) => ({ name: p.name, url: pseudUrl(view.user.login, p.name), isDefault: p.isDefault })),
+      joinedAt: view.user.createdAt,
+      workCount: view.workCount,
+      worksUrl: userWorksUrl(view.user.login),
+      recentWorks: recent.cards.map(presentBlurb),
+    });
+  };
+
+  app.get('/users/:login', { schema: { params: LoginParams } }, async (request, reply) => sendPage(reply, await userPage(request.params.login, request)));
+
+  // Pseud pages show the account's page until pseud management arrives with accounts.
+  app.get('/users/:login/pseuds/:pseud', { schema: { params: Type.Object({ login: LoginParams.properties.login, pseud: Type.String({ minLength: 1, maxLength: 100 }) }) } }, async (request, reply) =>
+    sendPage(reply, await userPage(request.params.login, request)),
+  );
+
+  app.get('/users/:login/works', { schema: { params: LoginParams, querystring: PageQuery } }, async (request, reply) => {
+    const view = await findCreator(request.ctx, request.params.login);
+    const page = request.query.page ?? 1;
+    const result = await listWorks(request.ctx, { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous, limit: PAGE_SIZE, page });
+    return sendPage(
+      reply,
+      workListView(chromeFor(request, { title: `${view.user.login} - Works` }), {
+        heading: `Works by ${view.user.login}`,
+        works: result.cards.map(presentBlurb),
+        pagination: paginate(request.url, page, PAGE_SIZE, result.cards.length, view.workCount),
+      }),
+    );
+  });
+
+  app.get('/series/:id', { schema: { params: Type.Object({ id: Id }) } }, async (request, reply) => {
+    const view = await findSeries(request.ctx, request.params.id);
+    const blurbs = view.works.cards.map(presentBlurb);
+    const dates = view.works.cards.map((c) => c.work.postedAt).filter((d): d is string => d !== null).sort();
+    const updates = view.works.cards.map((c) => c.work.revisedAt).filter((d): d is string => d !== null).sort();
+    return sendPage(
+      reply,
+      seriesView(chromeFor(request, { title: view.series.title }), {
+        id: view.series.id,
+        title: view.series.title,
+        creators: view.creators.map((c) => ({ pseud: c.pseud, login: c.login, url: pseudUrl(c.login, c.pseud) })),
+        anonymous: view.creators.length === 0,
+        summaryHtml: view.series.summary,
+        notesHtml: view.series.notes,
+        complete: view.series.complete,
+        wordCount: view.works.cards.reduce((sum, c) => sum + c.work.wordCount, 0),
+        works: blurbs,
+        beganAt: dates[0] ?? null,
+        updatedAt: updates.at(-1) ?? null,
+      }),
+    );
+  });
+}

@@ -1,0 +1,57 @@
+// Reading pages: the works index, a work (one chapter or entire), and a chapter.
+import { Type } from 'typebox';
+import type { App } from '../../app-type.ts';
+import { listWorks } from '../../../services/list-works.ts';
+import { readWork } from '../../../services/read-work.ts';
+import { presentBlurb } from '../../present/work-blurb.ts';
+import { presentWorkPage } from '../../present/work-page.ts';
+import { chapterUrl } from '../../present/urls.ts';
+import { workListView } from '../views/work-list.ts';
+import { workView } from '../views/work.ts';
+import { chromeFor, sendPage } from '../render.ts';
+import { paginate } from '../pagination.ts';
+import { Id, PAGE_SIZE, PageQuery, WorkParams } from './params.ts';
+
+const WorkQuery = Type.Object({
+  view_full_work: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  /** The chapter picker's GET form (AO3's parameter name): works without JavaScript. */
+  selected_id: Type.Optional(Id),
+});
+
+export async function registerWorkRoutes(app: App): Promise<void> {
+  app.get('/works', { schema: { querystring: PageQuery } }, async (request, reply) => {
+    const page = request.query.page ?? 1;
+    const result = await listWorks(request.ctx, { limit: PAGE_SIZE, page, withTotal: true });
+    const html = workListView(chromeFor(request, { title: 'Works', description: 'The newest works in the archive.' }), {
+      heading: 'Works',
+      works: result.cards.map(presentBlurb),
+      pagination: paginate(request.url, page, PAGE_SIZE, result.cards.length, result.total ?? 0),
+    });
+    return sendPage(reply, html);
+  });
+
+  app.get('/works/:id', { schema: { params: WorkParams, querystring: WorkQuery } }, async (request, reply) => {
+    if (request.query.selected_id !== undefined) return reply.redirect(chapterUrl(request.params.id, request.query.selected_id), 303);
+    const reading = await readWork(request.ctx, request.params.id, { full: request.query.view_full_work === 'true' });
+    const page = presentWorkPage(reading);
+    return sendPage(reply, workView(chromeFor(request, { title: workTitle(page.work.title, page.work.fandoms.map((f) => f.name)), description: descriptionOf(page.work.summaryHtml) }), page));
+  });
+
+  app.get('/works/:id/chapters/:chapterId', { schema: { params: Type.Object({ id: Id, chapterId: Id }) } }, async (request, reply) => {
+    const reading = await readWork(request.ctx, request.params.id, { chapterId: request.params.chapterId });
+    const page = presentWorkPage(reading);
+    const chapter = page.shown[0];
+    const title = workTitle(page.work.title, page.work.fandoms.map((f) => f.name));
+    return sendPage(reply, workView(chromeFor(request, { title: chapter && page.chapters.length > 1 ? `${title} - ${chapter.label}` : title }), page));
+  });
+}
+
+/** AO3's page title: "Title - Fandom". */
+function workTitle(title: string, fandoms: string[]): string {
+  return fandoms.length > 0 ? `${title} - ${fandoms.join(', ')}` : title;
+}
+
+/** A plain-text description for search engines from the sanitized summary. */
+function descriptionOf(summaryHtml: string): string {
+  return summaryHtml.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+}

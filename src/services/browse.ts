@@ -1,0 +1,71 @@
+// Look-ups behind the tag, creator and series pages: each answers "not found" for anything the
+// actor may not see, and counts only visible works.
+import { findTagByName, tagRelations, type TagRecord, type TagRelations } from '../db/repos/tags.repo.ts';
+import { findUserByLogin, pseudsOfUser, type PseudRecord, type UserRecord } from '../db/repos/users.repo.ts';
+import { findSeriesById, type SeriesRecord } from '../db/repos/series.repo.ts';
+import { creatorsForSeries, type CreatorRecord } from '../db/repos/creators.repo.ts';
+import { countWorks } from '../db/repos/work-listing.repo.ts';
+import { NotFound } from '../domain/errors.ts';
+import { showsAnonymousWorksOf, workScope } from '../domain/policy.ts';
+import type { ServiceContext } from './context.ts';
+import { listWorks, type WorkListResult } from './list-works.ts';
+
+export interface TagView {
+  tag: TagRecord;
+  relations: TagRelations;
+  /** The tag whose filter set listing is shown: the canonical tag for a synonym. */
+  filterTag: TagRecord;
+  workCount: number;
+}
+
+export async function findTag(ctx: ServiceContext, name: string): Promise<TagView> {
+  const tag = await findTagByName(ctx.db, name);
+  if (!tag) throw new NotFound(`There is no tag "${name}".`);
+  const relations = await tagRelations(ctx.db, tag);
+  const filterTag = relations.mergedInto ?? tag;
+  const workCount = await countWorks(ctx.db, { scope: workScope(ctx.actor), filterTagId: filterTag.id });
+  return { tag, relations, filterTag, workCount };
+}
+
+export interface CreatorView {
+  user: UserRecord;
+  pseuds: PseudRecord[];
+  includeAnonymous: boolean;
+  workCount: number;
+}
+
+export async function findCreator(ctx: ServiceContext, login: string): Promise<CreatorView> {
+  const user = await findUserByLogin(ctx.db, login);
+  if (!user) throw new NotFound(`There is no user "${login}".`);
+  const includeAnonymous = showsAnonymousWorksOf(ctx.actor, user.id);
+  const [pseuds, workCount] = await Promise.all([
+    pseudsOfUser(ctx.db, user.id),
+    countWorks(ctx.db, { scope: workScope(ctx.actor), creatorUserId: user.id, includeAnonymous }),
+  ]);
+  return { user, pseuds, includeAnonymous, workCount };
+}
+
+export interface SeriesView {
+  series: SeriesRecord;
+  creators: CreatorRecord[];
+  works: WorkListResult;
+}
+
+/**
+ * A series is shown when at least one of its works is visible to the actor. Its creators are
+ * hidden when every visible work in it is anonymous (an anonymous work must not be unmasked by
+ * its series page).
+ */
+export async function findSeries(ctx: ServiceContext, id: number): Promise<SeriesView> {
+  const series = await findSeriesById(ctx.db, id);
+  if (!series) throw new NotFound(`There is no series ${id}.`);
+  const works = await listWorks(ctx, { seriesId: id, limit: 500 });
+  if (works.cards.length === 0) throw new NotFound(`There is no series ${id}.`);
+  works.cards.sort((a, b) => position(a, id) - position(b, id));
+  const showCreators = works.cards.some((c) => !c.anonymous || c.creators.length > 0);
+  return { series, creators: showCreators ? await creatorsForSeries(ctx.db, id) : [], works };
+}
+
+function position(card: { series: Array<{ seriesId: number; position: number }> }, seriesId: number): number {
+  return card.series.find((s) => s.seriesId === seriesId)?.position ?? Number.MAX_SAFE_INTEGER;
+}

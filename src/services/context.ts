@@ -1,0 +1,19 @@
+// What every service receives: the database, who is acting, and the clock (injected so tests
+// can pin time).
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Capabilities } from '../db/connect.ts';
+import type { Actor } from '../domain/actor.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface ServiceContext {
+  db: Kysely<Database>;
+  caps: Capabilities;
+  actor: Actor;
+  clock: Clock;
+}
