@@ -19,7 +19,7 @@ const E2E_DIR = 'test/e2e/';
 // browser tests or the databases.
 const CONCURRENCY = 2;
 const TEST_TIMEOUT_MS = 120_000;
-const PG_PROBE_TIMEOUT_MS = 2_000;
+const PG_PROBE_TIMEOUT_MS = 10_000;
 
 interface Options {
   e2e: 'include' | 'exclude' | 'only';

@@ -154,7 +154,7 @@ for (const dialect of DIALECTS) {
     it('pages through works with a cursor, newest first, without hidden works', async () => {
       const seen: string[] = [];
       let cursor: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const res = await get(`/api/v1/works?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
         assert.equal(res.statusCode, 200);

@@ -107,7 +107,7 @@ for (const dialect of DIALECTS) {
 
     const refusals: Array<[string, () => ImportFile[], Record<string, unknown>, RegExp]> = [
       ['an empty file', () => [fixture('bad/empty.txt')], {}, /empty/i],
-      ['a whitespace-only file', () => [fixture('bad/blank.txt')], {}, /empty|no text/i],
+      ['a whitespace-only file', () => [fixture('bad/blank.txt')], {}, /only whitespace/i],
       ['a binary file', () => [fixture('bad/binary.txt')], {}, /binary/i],
       ['invalid UTF-8', () => [fixture('bad/invalid-utf8.txt')], {}, /UTF-8/],
       ['an unknown rating', () => [fixture('story-4000.txt')], { rating: 'Spicy' }, /Unknown rating "Spicy"/],

@@ -26,7 +26,7 @@ export function postgresUnavailableReason(): Promise<string | null> {
   pgAvailability ??= (async () => {
     const env = testEnvironment();
     if (env.postgresAvailable === false) return `PostgreSQL is not reachable at ${env.postgresUrl}`;
-    const client = new pg.Client({ connectionString: env.postgresUrl, connectionTimeoutMillis: 2000 });
+    const client = new pg.Client({ connectionString: env.postgresUrl, connectionTimeoutMillis: 10_000 });
     try {
       await client.connect();
       return null;

@@ -1,7 +1,6 @@
 // Works: writing a work with its links, reading one, and listing visible works.
 import type { Db } from '../types.ts';
 import { bool } from '../types.ts';
-import type { WorkScope } from '../../domain/policy.ts';
 
 export interface WorkRecord {
   id: number;

@@ -11,15 +11,6 @@ export function isSceneBreak(text: string): boolean {
   return SCENE_BREAK.test(text.trim());
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** Collapses runs of whitespace and trims: the form chapter and work titles are kept in. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -25,12 +25,12 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** Rewrites tildes-only lines outside code fences as `***`, so they render as <hr>. */
 export function markTildeSceneBreaks(source: string): string {
   const lines = source.split('\n');
-  let fence: { mark: string; length: number } | null = null;
+  // The closing line of the open fence: the same mark, at least as many (CommonMark 4.5).
+  let fenceEnd: RegExp | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (fence) {
-      const close = new RegExp(`^ {0,3}${fence.mark === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
-      if (close.test(line)) fence = null;
+    if (fenceEnd) {
+      if (fenceEnd.test(line)) fenceEnd = null;
       continue;
     }
     if (/^ {0,3}~/.test(line) && /^[~\s]+$/.test(line) && isSceneBreak(line)) {
@@ -41,7 +41,7 @@ export function markTildeSceneBreaks(source: string): string {
     const run = open?.[1];
     // A backtick fence's info string may not contain backticks (CommonMark 4.5).
     if (run && !(run[0] === '`' && (open[2] ?? '').includes('`'))) {
-      fence = { mark: run[0] ?? '`', length: run.length };
+      fenceEnd = new RegExp(`^ {0,3}${run[0]}{${run.length},}\\s*$`);
     }
   }
   return lines.join('\n');

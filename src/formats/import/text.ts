@@ -7,7 +7,8 @@
 // - a line that is only a scene break (`* * *`, `***`, `~~~`, `---`, …) becomes <hr> on its own.
 import { countWords } from '../../domain/word-count.ts';
 import { sanitizeHtml } from '../sanitize.ts';
-import { collapseWhitespace, dropEmptyPreamble, escapeHtml, isSceneBreak, splitAtLines } from './common.ts';
+import { collapseWhitespace, dropEmptyPreamble, isSceneBreak, splitAtLines } from './common.ts';
+import { escapeHtml } from '../../domain/escape-html.ts';
 import type { ImportedDocument, ImportOptions } from './types.ts';
 
 // Only ASCII blanks are trimmed from line ends: an ideographic space (U+3000) opening a line is

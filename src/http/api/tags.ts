@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../app-type.ts';
 import { findTag } from '../../services/browse.ts';
 import { tagFromParam } from '../../domain/tag-name.ts';
-import { tagLink } from '../present/work-blurb.ts';
+import { presentTagRelations } from '../present/tag-relations.ts';
 import { tagUrl, tagWorksUrl } from '../present/urls.ts';
 import { errorResponses } from './schemas.ts';
 
@@ -27,12 +27,7 @@ export async function registerTagApi(app: App): Promise<void> {
         canonical: tag.canonical,
         url: tagUrl(tag.name),
         worksUrl: tagWorksUrl(filterTag.name),
-        mergedInto: relations.mergedInto ? tagLink(relations.mergedInto) : null,
-        synonyms: relations.synonyms.map(tagLink),
-        parents: relations.parents.map(tagLink),
-        children: relations.children.map(tagLink),
-        metaTags: relations.metaTags.map(tagLink),
-        subTags: relations.subTags.map(tagLink),
+        ...presentTagRelations(relations),
         workCount,
       };
     },

@@ -1,6 +1,7 @@
 // Escape-by-default HTML templates. Every interpolated value is escaped unless it is SafeHtml,
 // which only `html` itself and `raw()` produce; `raw()` is for HTML that went through the
 // sanitizer (formats/sanitize.ts) and nothing else.
+import { escapeHtml } from '../../domain/escape-html.ts';
 
 export class SafeHtml {
   readonly value: string;
@@ -12,17 +13,6 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-}
 
 type Interpolation = SafeHtml | string | number | boolean | null | undefined | readonly Interpolation[];
 

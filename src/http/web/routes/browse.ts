@@ -6,15 +6,15 @@ import { findCreator, findSeries, findTag } from '../../../services/browse.ts';
 import { listWorks } from '../../../services/list-works.ts';
 import { tagFromParam } from '../../../domain/tag-name.ts';
 import { TAG_TYPE_LABELS } from '../../../domain/tag-types.ts';
-import { presentBlurb, tagLink } from '../../present/work-blurb.ts';
+import { presentBlurb } from '../../present/work-blurb.ts';
 import { pseudUrl, tagWorksUrl, userUrl, userWorksUrl } from '../../present/urls.ts';
 import { tagView } from '../views/tag.ts';
 import { userView } from '../views/user.ts';
 import { seriesView } from '../views/series.ts';
-import { workListView } from '../views/work-list.ts';
 import { chromeFor, sendPage } from '../render.ts';
-import { paginate } from '../pagination.ts';
-import { Id, PAGE_SIZE, PageQuery } from './params.ts';
+import { sendWorkListing } from '../work-listing.ts';
+import { presentTagRelations } from '../../present/tag-relations.ts';
+import { Id, PageQuery } from './params.ts';
 
 const TagParams = Type.Object({ tag: Type.String({ minLength: 1, maxLength: 500 }) });
 const LoginParams = Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -32,12 +32,7 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
         type: tag.type,
         typeLabel: TAG_TYPE_LABELS[tag.type].one,
         canonical: tag.canonical,
-        mergedInto: relations.mergedInto ? tagLink(relations.mergedInto) : null,
-        synonyms: relations.synonyms.map(tagLink),
-        parents: relations.parents.map(tagLink),
-        children: relations.children.map(tagLink),
-        metaTags: relations.metaTags.map(tagLink),
-        subTags: relations.subTags.map(tagLink),
+        ...presentTagRelations(relations),
         worksUrl: tagWorksUrl(view.filterTag.name),
         workCount: view.workCount,
         recentWorks: recent.cards.map(presentBlurb),
@@ -47,16 +42,13 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
 
   app.get('/tags/:tag/works', { schema: { params: TagParams, querystring: PageQuery } }, async (request, reply) => {
     const view = await findTag(request.ctx, tagFromParam(request.params.tag));
-    const page = request.query.page ?? 1;
-    const result = await listWorks(request.ctx, { filterTagId: view.filterTag.id, limit: PAGE_SIZE, page });
-    return sendPage(
-      reply,
-      workListView(chromeFor(request, { title: `${view.filterTag.name} - Works` }), {
-        heading: `Works in ${view.filterTag.name}`,
-        works: result.cards.map(presentBlurb),
-        pagination: paginate(request.url, page, PAGE_SIZE, result.cards.length, view.workCount),
-      }),
-    );
+    return sendWorkListing(request, reply, {
+      title: `${view.filterTag.name} - Works`,
+      heading: `Works in ${view.filterTag.name}`,
+      page: request.query.page ?? 1,
+      query: { filterTagId: view.filterTag.id },
+      total: view.workCount,
+    });
   });
 
   const userPage = async (login: string, request: FastifyRequest) => {
@@ -82,16 +74,13 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
 
   app.get('/users/:login/works', { schema: { params: LoginParams, querystring: PageQuery } }, async (request, reply) => {
     const view = await findCreator(request.ctx, request.params.login);
-    const page = request.query.page ?? 1;
-    const result = await listWorks(request.ctx, { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous, limit: PAGE_SIZE, page });
-    return sendPage(
-      reply,
-      workListView(chromeFor(request, { title: `${view.user.login} - Works` }), {
-        heading: `Works by ${view.user.login}`,
-        works: result.cards.map(presentBlurb),
-        pagination: paginate(request.url, page, PAGE_SIZE, result.cards.length, view.workCount),
-      }),
-    );
+    return sendWorkListing(request, reply, {
+      title: `${view.user.login} - Works`,
+      heading: `Works by ${view.user.login}`,
+      page: request.query.page ?? 1,
+      query: { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous },
+      total: view.workCount,
+    });
   });
 
   app.get('/series/:id', { schema: { params: Type.Object({ id: Id }) } }, async (request, reply) => {

@@ -6,4 +6,3 @@ export const MAX_ID = 2_147_483_647;
 export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
 export const WorkParams = Type.Object({ id: Id });
 export const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) });
-export const PAGE_SIZE = 20;

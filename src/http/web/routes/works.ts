@@ -1,16 +1,13 @@
 // Reading pages: the works index, a work (one chapter or entire), and a chapter.
 import { Type } from 'typebox';
 import type { App } from '../../app-type.ts';
-import { listWorks } from '../../../services/list-works.ts';
 import { readWork } from '../../../services/read-work.ts';
-import { presentBlurb } from '../../present/work-blurb.ts';
 import { presentWorkPage } from '../../present/work-page.ts';
 import { chapterUrl } from '../../present/urls.ts';
-import { workListView } from '../views/work-list.ts';
 import { workView } from '../views/work.ts';
 import { chromeFor, sendPage } from '../render.ts';
-import { paginate } from '../pagination.ts';
-import { Id, PAGE_SIZE, PageQuery, WorkParams } from './params.ts';
+import { sendWorkListing } from '../work-listing.ts';
+import { Id, PageQuery, WorkParams } from './params.ts';
 
 const WorkQuery = Type.Object({
   view_full_work: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
@@ -20,14 +17,7 @@ const WorkQuery = Type.Object({
 
 export async function registerWorkRoutes(app: App): Promise<void> {
   app.get('/works', { schema: { querystring: PageQuery } }, async (request, reply) => {
-    const page = request.query.page ?? 1;
-    const result = await listWorks(request.ctx, { limit: PAGE_SIZE, page, withTotal: true });
-    const html = workListView(chromeFor(request, { title: 'Works', description: 'The newest works in the archive.' }), {
-      heading: 'Works',
-      works: result.cards.map(presentBlurb),
-      pagination: paginate(request.url, page, PAGE_SIZE, result.cards.length, result.total ?? 0),
-    });
-    return sendPage(reply, html);
+    return sendWorkListing(request, reply, { title: 'Works', heading: 'Works', description: 'The newest works in the archive.', page: request.query.page ?? 1, query: {} });
   });
 
   app.get('/works/:id', { schema: { params: WorkParams, querystring: WorkQuery } }, async (request, reply) => {

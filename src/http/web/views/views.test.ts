@@ -184,7 +184,7 @@ describe('components', () => {
 
   it('renders a blurb with n/m or n/?, thousands separators and omitted zero stats', () => {
     const out = blurb(work()).value;
-    assert.match(out, /<li id="work_7" class="work blurb group" role="article">/);
+    assert.match(out, /<li id="work_7" class="work blurb group"><article>/);
     assert.match(out, /<dd class="chapters">2\/3<\/dd>/);
     assert.match(out, /<dd class="words">12,345<\/dd>/);
     assert.match(out, /<dd class="hits">1,500<\/dd>/);

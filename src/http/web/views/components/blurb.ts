@@ -17,7 +17,9 @@ export function blurb(work: WorkBlurb, level: HeadingLevel = 3): SafeHtml {
   // Warnings first, as AO3 orders them, so readers see them before anything else.
   const tags = [...work.warnings, ...work.relationships, ...work.characters, ...work.freeforms];
   const date = work.updatedAt ?? work.postedAt;
-  return html`<li id="work_${work.id}" class="work blurb group" role="article">
+  // An <article> inside the <li>: role="article" on the <li> itself (as AO3 does) would hide the
+  // list item from assistive technology.
+  return html`<li id="work_${work.id}" class="work blurb group"><article>
 <div class="header module">
 ${heading(level, 'heading', title)}
 ${work.fandoms.length > 0 ? html`<p class="fandoms heading"><span class="visually-hidden">Fandoms: </span>${inlineTags(work.fandoms)}</p>` : ''}
@@ -28,7 +30,7 @@ ${tagList(tags)}
 ${work.summaryHtml ? html`<blockquote class="userstuff summary"><span class="visually-hidden">Summary: </span>${raw(work.summaryHtml)}</blockquote>` : ''}
 ${work.series.length > 0 ? html`<ul class="series">${work.series.map((s) => html`<li>${seriesPart(s)}</li>`)}</ul>` : ''}
 ${statsList(work)}
-</li>`;
+</article></li>`;
 }
 
 /** An ordered list of blurbs, AO3's `ol.work.index.group`. */
