@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { DIALECTS, skipUnless } from '../support/stores.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeWork } from '../support/factories.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { importWorks } from '../../src/services/import-works.ts';
 
 for (const dialect of DIALECTS) {
   describe(`[${dialect}] reading pages and API`, { skip: await skipUnless(dialect) }, () => {
@@ -105,6 +108,21 @@ for (const dialect of DIALECTS) {
       assert.match(work.body, /<td>cell<\/td>/);
     });
 
+    it('keeps the allowed formatting of an imported HTML file and drops everything hostile', async () => {
+      const file = path.resolve(import.meta.dirname, '../fixtures/markup.html');
+      const [work] = await importWorks(t.ctx, [{ name: 'markup.html', bytes: fs.readFileSync(file) }], { fandoms: ['Original Work'] });
+      const res = await get(`/works/${work!.id}?view_full_work=true`);
+      assert.equal(res.statusCode, 200);
+      const text = res.body.slice(res.body.indexOf('<main'));
+      for (const element of ['<em>', '<strong>', '<ol>', '<ul>', '<blockquote>', '<table>', '<th>', '<td>', '<hr']) {
+        assert.ok(text.includes(element), `keeps ${element}`);
+      }
+      for (const marker of ['kestrel', 'quince', 'marigold', 'heron', 'tamarind', 'saffron', 'juniper']) {
+        assert.ok(text.includes(marker), `keeps the text near the hostile markup (${marker})`);
+      }
+      assert.doesNotMatch(text, /<script|onerror|onclick|javascript:|<iframe|<object|style=|head-script/i);
+    });
+
     it('asks guests to log in for restricted works and hides drafts entirely', async () => {
       const res = await get(`/works/${restricted.id}`);
       assert.equal(res.statusCode, 401);
@@ -167,6 +185,16 @@ for (const dialect of DIALECTS) {
       assert.equal(new Set(seen).size, seen.length);
       assert.ok(!seen.includes('Members Only Marker') && !seen.includes('Unfinished Draft Marker'));
       assert.ok(seen.includes('Nameless Gift'));
+    });
+
+    it('counts facets over visible works only', async () => {
+      const body = (await get('/api/v1/works?limit=100')).json();
+      const fandom = body.facets.fandom.find((f: { name: string }) => f.name === 'Original Work');
+      const visible = body.works.filter((w: { fandoms: string[] }) => w.fandoms.includes('Original Work')).length;
+      assert.equal(fandom.count, visible);
+      assert.equal(body.total, body.works.length);
+      const rating = body.facets.rating.find((f: { name: string }) => f.name === 'Teen And Up Audiences');
+      assert.equal(rating.count, 1);
     });
 
     it('answers bad input with clear 4xx errors, never a 500', async () => {

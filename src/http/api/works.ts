@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../app-type.ts';
 import { listWorks } from '../../services/list-works.ts';
 import { findReadableWork, readWork } from '../../services/read-work.ts';
-import { presentChapterJson, presentWorkJson } from '../present/work-json.ts';
+import { presentChapterJson, presentFacets, presentWorkJson } from '../present/work-json.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { errorResponses } from './schemas.ts';
 import { Id } from '../web/routes/params.ts';
@@ -20,15 +20,15 @@ export async function registerWorkApi(app: App): Promise<void> {
       schema: {
         tags: ['works'],
         summary: 'List works, newest first',
-        description: 'Works ordered by last update, newest first, with cursor pagination. Filters and full-text search arrive with the discovery API.',
+        description: 'Works ordered by last update, newest first, with cursor pagination, the total and facet counts (the ten most frequent tags of each type among all matching works).',
         querystring: ListQuery,
         response: { 200: Type.Ref('WorkList'), ...errorResponses },
       },
     },
     async (request) => {
       const limit = request.query.limit ?? 20;
-      const result = await listWorks(request.ctx, { limit, after: decodeCursor(request.query.cursor), withTotal: true });
-      return { total: result.total ?? 0, works: result.cards.map(presentWorkJson), facets: {}, next: encodeCursor(result.next) };
+      const result = await listWorks(request.ctx, { limit, after: decodeCursor(request.query.cursor), withTotal: true, withFacets: true });
+      return { total: result.total ?? 0, works: result.cards.map(presentWorkJson), facets: presentFacets(result.facets ?? []), next: encodeCursor(result.next) };
     },
   );
 

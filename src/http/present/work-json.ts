@@ -2,6 +2,7 @@
 // pages show, so the page and the API cannot disagree about a work.
 import type { Static } from 'typebox';
 import type { ChapterRecord } from '../../db/repos/chapters.repo.ts';
+import type { FacetCount } from '../../db/repos/work-listing.repo.ts';
 import type { WorkCard } from '../../services/work-cards.ts';
 import type { ChapterSchema, WorkSchema } from '../api/schemas.ts';
 import { presentBlurb } from './work-blurb.ts';
@@ -53,4 +54,11 @@ export function presentChapterJson(workId: number, chapter: ChapterRecord): Chap
     wordCount: chapter.wordCount,
     postedAt: chapter.postedAt,
   };
+}
+
+/** Facet rows grouped by tag type: `{"fandom":[{"name":…,"count":…}],…}` (DESIGN.md). */
+export function presentFacets(facets: readonly FacetCount[]): Record<string, Array<{ name: string; count: number }>> {
+  const grouped: Record<string, Array<{ name: string; count: number }>> = {};
+  for (const facet of facets) (grouped[facet.type] ??= []).push({ name: facet.name, count: facet.count });
+  return grouped;
 }
