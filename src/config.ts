@@ -20,6 +20,12 @@ export interface Config {
   trustProxy: boolean;
   /** Site name shown in page titles (`OWLERY_SITE_NAME`). */
   siteName: string;
+  /** SMTP server for outgoing mail, e.g. smtps://user:pass@mail.example.org (`OWLERY_SMTP_URL`); unset: .eml files in DATA/outbox. */
+  smtpUrl: string | null;
+  /** Sender address of outgoing mail (`OWLERY_MAIL_FROM`). */
+  mailFrom: string;
+  /** Requests per minute one client address may make to the whole site (`OWLERY_RATE_LIMIT`). */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +57,9 @@ export const CONFIG_KEYS: Record<keyof Config, string> = {
   logLevel: 'OWLERY_LOG_LEVEL',
   trustProxy: 'OWLERY_TRUST_PROXY',
   siteName: 'OWLERY_SITE_NAME',
+  smtpUrl: 'OWLERY_SMTP_URL',
+  mailFrom: 'OWLERY_MAIL_FROM',
+  rateLimitPerMinute: 'OWLERY_RATE_LIMIT',
 };
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -87,6 +96,27 @@ function parseBaseUrl(raw: string, key: string): string {
   }
 }
 
+function parseSmtpUrl(raw: string, key: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'smtp:' || url.protocol === 'smtps:') return raw;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(key, 'is not an smtp:// or smtps:// URL');
+}
+
+function parseRateLimit(raw: string, key: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(key, `"${raw}" is not a positive whole number of requests per minute`);
+  return Number(raw);
+}
+
+function parseMailFrom(raw: string, key: string): string {
+  // "Name <address>" or a bare address.
+  if (!/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw)) throw new ConfigError(key, `"${raw}" is not an email address`);
+  return raw;
+}
+
 function parseBool(raw: string, key: string): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
@@ -105,6 +135,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     throw new ConfigError(CONFIG_KEYS.logLevel, `"${levelRaw}" is not one of ${LOG_LEVELS.join(', ')}`);
   }
   const trustRaw = nonEmpty(env[CONFIG_KEYS.trustProxy]);
+  const smtpRaw = nonEmpty(env[CONFIG_KEYS.smtpUrl]);
 
   return {
     dataDir: path.resolve(dataRaw),
@@ -115,6 +146,9 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     logLevel: levelRaw as Config['logLevel'],
     trustProxy: trustRaw ? parseBool(trustRaw, CONFIG_KEYS.trustProxy) : false,
     siteName: nonEmpty(env[CONFIG_KEYS.siteName]) ?? 'Owlery',
+    smtpUrl: smtpRaw ? parseSmtpUrl(smtpRaw, CONFIG_KEYS.smtpUrl) : null,
+    rateLimitPerMinute: parseRateLimit(nonEmpty(env[CONFIG_KEYS.rateLimitPerMinute]) ?? '600', CONFIG_KEYS.rateLimitPerMinute),
+    mailFrom: parseMailFrom(nonEmpty(env[CONFIG_KEYS.mailFrom]) ?? 'Owlery <no-reply@localhost>', CONFIG_KEYS.mailFrom),
   };
 }
 
@@ -136,4 +170,11 @@ export function testEnvironment(env: NodeJS.ProcessEnv = process.env) {
     /** Set by scripts/run-tests.ts after probing postgresUrl; null when tests run without it. */
     postgresAvailable: parseTriState(nonEmpty(env.OWLERY_TEST_PG_AVAILABLE)),
   };
+}
+
+/** The archive's public origin: OWLERY_BASE_URL, or the address it listens on. */
+export function publicBaseUrl(config: Pick<Config, 'baseUrl' | 'host' | 'port'>): string {
+  if (config.baseUrl) return config.baseUrl;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
 }

@@ -7,11 +7,13 @@ import { importWorks, type ImportFile } from '../services/import-works.ts';
 import { MAX_IMPORT_BYTES } from '../formats/import/index.ts';
 
 export const IMPORT_HELP = `owlery import FILE… [options]
-  Imports .txt, .md and .html files as works (one work per file).
+  Imports .txt, .md, .html, .docx and .epub files as works (one work per file). Files
+  downloaded from AO3 (HTML or EPUB) keep their metadata; flags override it.
   --json                 print one JSON line per work: {"id","url","title","wordCount","chapterCount"}
   --title T              the work's title (one file only; otherwise taken from the file)
   --summary S            summary (plain text)
-  --creator PSEUD        creator pseud, or "pseud (login)"; created when new; default orphan_account
+  --creator PSEUD        creator pseud, or "pseud (login)"; created when new; default: the
+                         creator named in the file (AO3 downloads), else orphan_account
   --fandom F             repeatable; also --relationship, --character, --tag (additional tags)
   --rating R             one of the archive ratings (default: Not Rated)
   --warning W            repeatable archive warning (default: Creator Chose Not To Use Archive Warnings)

@@ -3,9 +3,9 @@ import { configFrom, parse } from './args.ts';
 import { openStore } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
-import { SYSTEM } from '../domain/actor.ts';
 import { systemClock } from '../services/context.ts';
 import { issueSetupToken } from '../services/setup-admin.ts';
+import { systemContext } from './store.ts';
 
 export const SERVE_HELP = `owlery serve [--port 3000] [--host 127.0.0.1] [--base-url URL] [--data DIR | --database-url URL]
   Serves the archive. Prints "Owlery listening on http://HOST:PORT" once ready.`;
@@ -16,8 +16,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const config = configFrom(values);
   const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await migrateToLatest(store);
-  const setupToken = await issueSetupToken({ db: store.db, caps: store.caps, actor: SYSTEM, clock: systemClock });
-  const app = await buildApp({ config, store, clock: systemClock, setupPending: setupToken !== null });
+  const context = systemContext(store, config);
+  const setupToken = await issueSetupToken(context);
+  const app = await buildApp({ config, store, clock: systemClock, mailer: context.mailer, setupPending: setupToken !== null });
 
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;

@@ -15,6 +15,8 @@ export interface UsersTable {
   email: string | null;
   /** argon2id hash; null for accounts that cannot log in until claimed (imported creators). */
   password_hash: string | null;
+  /** Lower-cased email for case-insensitive uniqueness; null for accounts without one. */
+  email_key: string | null;
   created_at: Timestamp;
   suspended_at: Timestamp | null;
 }
@@ -161,6 +163,59 @@ export interface SettingsTable {
   updated_at: Timestamp;
 }
 
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  invited_by: number | null;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: number | null;
+}
+
+export interface InviteRequestsTable {
+  id: Generated<number>;
+  email: string;
+  email_key: string;
+  created_at: Timestamp;
+  invited_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  /** Start of the current window, milliseconds since the epoch. */
+  window_start: ColumnType<number, number, number>;
+  count: number;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -177,4 +232,10 @@ export interface Database {
   work_tags: WorkTagsTable;
   work_filters: WorkFiltersTable;
   settings: SettingsTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  invitations: InvitationsTable;
+  invite_requests: InviteRequestsTable;
+  api_tokens: ApiTokensTable;
+  rate_limits: RateLimitsTable;
 }

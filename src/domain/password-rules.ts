@@ -1,5 +1,6 @@
 // Password rules (OWASP ASVS V2.1): 8 to 1,024 characters, any characters allowed, no
-// composition rules. The common-password list arrives with the accounts issue.
+// composition rules. The common-password check needs the shipped list, so it lives in
+// services/password-policy.ts, which applies both.
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 1024;
 

@@ -61,3 +61,27 @@ describe('work visibility policy', () => {
     assert.equal(workScope(SYSTEM).includeRestricted, true);
   });
 });
+
+describe('work editing policy', () => {
+  it('lets only active creators edit, never guests, other users, admins or suspended creators', () => {
+    const w = work();
+    assert.equal(can(creator, { do: 'work:edit', work: w }), true);
+    for (const actor of [GUEST, reader, admin, suspended]) assert.equal(can(actor, { do: 'work:edit', work: w }), false);
+    const suspendedCreator: Actor = { kind: 'user', userId: 2, login: 'writer', roles: new Set(), suspended: true };
+    assert.equal(can(suspendedCreator, { do: 'work:edit', work: w }), false);
+  });
+
+  it('lets active users post, and nobody else', () => {
+    assert.equal(can(reader, { do: 'work:create' }), true);
+    assert.equal(can(GUEST, { do: 'work:create' }), false);
+    assert.equal(can(suspended, { do: 'work:create' }), false);
+  });
+
+  it('lets users manage only their own account and admins administer the site', () => {
+    assert.equal(can(reader, { do: 'account:manage', userId: 1 }), true);
+    assert.equal(can(reader, { do: 'account:manage', userId: 2 }), false);
+    assert.equal(can(admin, { do: 'admin:manage' }), true);
+    assert.equal(can(reader, { do: 'admin:manage' }), false);
+    assert.equal(can(GUEST, { do: 'admin:manage' }), false);
+  });
+});

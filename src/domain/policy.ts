@@ -16,12 +16,29 @@ export type Action =
   | { do: 'work:read'; work: WorkAccess }
   /** Whether the actor may learn who created the work (anonymous works hide it). */
   | { do: 'work:see-creators'; work: WorkAccess }
+  /** Post a new work (and upload files for it). */
+  | { do: 'work:create' }
+  /** Edit a work, its chapters, tags and series membership; delete or orphan it. */
+  | { do: 'work:edit'; work: WorkAccess }
+  /** Accept or decline an invitation to be listed as a co-creator. */
+  | { do: 'creatorship:respond'; invitedUserId: number }
+  /** Edit a series' own details (title, summary, notes, complete). */
+  | { do: 'series:edit'; creatorUserIds: readonly number[] }
+  /** Manage one's own account: settings, pseuds, API tokens, deletion. */
+  | { do: 'account:manage'; userId: number }
+  /** Site administration: settings, invitations, roles, suspensions. */
+  | { do: 'admin:manage' }
   /** Bulk import on behalf of named creators (the CLI, or an admin). */
   | { do: 'works:import' }
   | { do: 'admin:setup' };
 
 function isCreator(actor: Actor, work: WorkAccess): boolean {
   return actor.kind === 'user' && work.creatorUserIds.includes(actor.userId);
+}
+
+/** A logged-in account in good standing. */
+function isActiveUser(actor: Actor): actor is Extract<Actor, { kind: 'user' }> {
+  return actor.kind === 'user' && !actor.suspended;
 }
 
 function canReadWork(actor: Actor, work: WorkAccess): boolean {
@@ -40,6 +57,20 @@ export function can(actor: Actor, action: Action): boolean {
     case 'work:see-creators':
       if (!canReadWork(actor, action.work)) return false;
       return !action.work.anonymous || isCreator(actor, action.work) || actor.kind === 'system';
+    case 'work:create':
+      return isActiveUser(actor);
+    case 'work:edit':
+      // Only creators edit their works; admins hide works instead of rewriting them (as on AO3).
+      return isActiveUser(actor) && isCreator(actor, action.work);
+    case 'creatorship:respond':
+      return isActiveUser(actor) && actor.userId === action.invitedUserId;
+    case 'series:edit':
+      return isActiveUser(actor) && action.creatorUserIds.includes(actor.userId);
+    case 'account:manage':
+      // A suspended user may still read their account page but changes nothing.
+      return isActiveUser(actor) && actor.userId === action.userId;
+    case 'admin:manage':
+      return actor.kind === 'system' || hasRole(actor, 'admin');
     case 'works:import':
       return actor.kind === 'system' || hasRole(actor, 'admin');
     case 'admin:setup':

@@ -49,3 +49,8 @@ export function parseByline(text: string): { pseud: string; login: string | null
   if (match) return { pseud: match[1]!.trim(), login: match[2]!.trim() };
   return { pseud: text.trim(), login: null };
 }
+
+/** Email addresses compare case-insensitively for uniqueness (delivery keeps the original). */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}

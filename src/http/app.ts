@@ -3,19 +3,23 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps, RouteEntry } from './deps.ts';
 import type { App } from './app-type.ts';
-import { GUEST } from '../domain/actor.ts';
+import { publicBaseUrl } from '../config.ts';
+import cookie from '@fastify/cookie';
+import { csrfToken, csrfTokenGuard, identify } from './session.ts';
 import { loggerOptions } from './logging.ts';
 import { notFoundHandler, sendError } from './errors.ts';
 import { csrfGuard } from './csrf.ts';
 import { registerWebRoutes } from './web/routes/index.ts';
 import { registerApiRoutes } from './api/index.ts';
 import { OPENAPI_INFO } from './api/openapi-info.ts';
+import { MAX_IMPORT_BYTES } from '../formats/import/index.ts';
 
 const PUBLIC_DIR = path.resolve(import.meta.dirname, '../../public');
 
@@ -34,12 +38,28 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('owlery', deps);
-  app.decorateRequest('ctx', null as never);
-  app.addHook('onRequest', async (request) => {
-    // Sessions arrive with the accounts issue; until then everyone reads as a guest.
-    request.ctx = { db: deps.store.db, caps: deps.store.caps, actor: GUEST, clock: deps.clock };
+  // Every route as registered, so tests can prove each one is covered by the authorization matrix.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
+  app.decorateRequest('ctx', null as never);
+  app.decorateRequest('session', null);
+  app.decorateRequest('viaApiToken', false);
+  await app.register(cookie);
   app.addHook('onRequest', csrfGuard);
+  app.decorateRequest('csrf', '');
+  // Links in emails and feeds come from configuration, never from the request's Host header,
+  // which a client controls (a forged Host would put an attacker's address in reset emails).
+  const site = { name: deps.config.siteName, baseUrl: publicBaseUrl(deps.config) };
+  app.addHook('onRequest', async (request, reply) => {
+    const actor = await identify(deps, request);
+    // Pages embed the CSRF token in their forms; the API uses bearer tokens instead.
+    if (!request.url.startsWith('/api/')) request.csrf = csrfToken(request, reply);
+    request.ctx = { db: deps.store.db, caps: deps.store.caps, actor, clock: deps.clock, mailer: deps.mailer, site };
+  });
+  app.addHook('preHandler', csrfTokenGuard);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -57,8 +77,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     // Readers follow links out of works; send only the origin.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, { global: true, max: deps.config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // The posting forms: one uploaded file up to the importer's limit, and text fields long enough
+  // for a chapter (500,000 characters, up to 4 bytes each). Routes read parts themselves.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fieldSize: 2 * 1024 * 1024 + 64 * 1024, fields: 300, parts: 301, headerPairs: 100 },
+  });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
   await app.register(swagger, { openapi: OPENAPI_INFO, hideUntagged: true });
 

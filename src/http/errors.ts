@@ -60,6 +60,11 @@ function describe(error: unknown): Described {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const described = describe(error);
+  // A guest reaching a members-only page is sent to log in and brought back (AO3 does the same).
+  if (described.code === 'unauthenticated' && request.method === 'GET' && !wantsJson(request)) {
+    const reason = request.url.startsWith('/works/') ? '&reason=restricted' : '';
+    return reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}${reason}`, 303);
+  }
   if (described.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: described.code, status: described.status }, described.message);
 

@@ -3,7 +3,8 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.ts';
 
-const SECRET_PATHS = [/^(\/setup\/)[^/?#]+/];
+// Paths and query parameters that carry one-time secrets (setup link, reset link, invitation).
+const SECRET_PATHS = [/^(\/setup\/)[^/?#]+/, /^(\/password\/reset\/)[^/?#]+/, /([?&]invitation=)[^&#]+/];
 
 export function redactUrl(url: string): string {
   let out = url;

@@ -21,8 +21,8 @@ export interface DemoResult {
   works: Array<{ id: number; title: string }>;
 }
 
-function inputFor(demo: DemoWork, now: Date) {
-  const doc = parseImportFile(fs.readFileSync(path.join(DEMO_DIR, demo.file)), demo.file);
+async function inputFor(demo: DemoWork, now: Date) {
+  const doc = await parseImportFile(fs.readFileSync(path.join(DEMO_DIR, demo.file)), demo.file);
   return validateWork({
     title: demo.title,
     summaryHtml: textToHtml(demo.summary),
@@ -49,7 +49,7 @@ export async function loadDemo(ctx: ServiceContext): Promise<DemoResult> {
   const now = ctx.clock.now();
   // Oldest first, so ids follow posting order like a real archive.
   const ordered = [...DEMO_WORKS].sort((a, b) => b.postedDaysAgo - a.postedDaysAgo);
-  const prepared = ordered.map((demo) => ({ demo, work: inputFor(demo, now) }));
+  const prepared = await Promise.all(ordered.map(async (demo) => ({ demo, work: await inputFor(demo, now) })));
   return ctx.db.transaction().execute(async (trx) => {
     const works: DemoResult['works'] = [];
     for (const { demo, work } of prepared) {

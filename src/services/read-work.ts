@@ -1,5 +1,5 @@
 // Reading a work: one chapter, or the entire work, for whoever may see it.
-import { findChapter, postedChapterSummaries, postedChapters, type ChapterRecord, type ChapterSummary } from '../db/repos/chapters.repo.ts';
+import { allChapterSummaries, allChapters, findChapter, postedChapterSummaries, postedChapters, type ChapterRecord, type ChapterSummary } from '../db/repos/chapters.repo.ts';
 import { NotFound, Unauthenticated } from '../domain/errors.ts';
 import { can } from '../domain/policy.ts';
 import type { ServiceContext } from './context.ts';
@@ -38,15 +38,18 @@ export async function findReadableWork(ctx: ServiceContext, workId: number): Pro
 
 export async function readWork(ctx: ServiceContext, workId: number, view: { chapterId?: number; full?: boolean }): Promise<WorkReading> {
   const card = await findReadableWork(ctx, workId);
-  const chapters = await postedChapterSummaries(ctx.db, workId);
+  // Creators also see their draft chapters (and a draft work's chapters); readers only posted ones.
+  const withDrafts = can(ctx.actor, { do: 'work:edit', work: workAccess(card.work, card.creators) });
+  const chapters = withDrafts ? await allChapterSummaries(ctx.db, workId) : await postedChapterSummaries(ctx.db, workId);
   if (chapters.length === 0) throw new NotFound(`Work ${workId} has no posted chapters.`);
 
   // A single-chapter work always shows whole; AO3 does the same.
   if (view.full || chapters.length === 1) {
-    return { card, chapters, shown: await postedChapters(ctx.db, workId), mode: chapters.length === 1 ? 'chapter' : 'full' };
+    const shown = withDrafts ? await allChapters(ctx.db, workId) : await postedChapters(ctx.db, workId);
+    return { card, chapters, shown, mode: chapters.length === 1 ? 'chapter' : 'full' };
   }
   const chapterId = view.chapterId ?? chapters[0]!.id;
   const chapter = await findChapter(ctx.db, workId, chapterId);
-  if (!chapter || !chapter.posted) throw new NotFound(`Work ${workId} has no chapter ${chapterId}.`);
+  if (!chapter || (!chapter.posted && !withDrafts)) throw new NotFound(`Work ${workId} has no chapter ${chapterId}.`);
   return { card, chapters, shown: [chapter], mode: 'chapter' };
 }

@@ -5,9 +5,9 @@ import { findTagsByNames, insertTagIfAbsent, type TagRecord } from '../db/repos/
 import { Invalid } from '../domain/errors.ts';
 import { tagKey } from '../domain/tag-name.ts';
 import { TAG_TYPE_LABELS, USER_TAG_TYPES, type TagType } from '../domain/tag-types.ts';
-import { UNSPECIFIED_FANDOM, type ValidWork } from './work-input.ts';
+import { UNSPECIFIED_FANDOM, type ValidWorkDetails } from './work-input.ts';
 
-export function wantedTags(work: ValidWork): Array<{ name: string; type: TagType }> {
+export function wantedTags(work: ValidWorkDetails): Array<{ name: string; type: TagType }> {
   return [
     { name: work.rating, type: 'rating' as const },
     ...work.warnings.map((name) => ({ name, type: 'warning' as const })),

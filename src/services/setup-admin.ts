@@ -1,20 +1,17 @@
 // First run: with no admin account, `owlery serve` prints a one-time link to create one. There
 // is no default password anywhere; the token is random, stored only as a hash, expires, and is
 // consumed when the account is made.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { addRole, countUsersWithRole, findUserByLogin, insertUser } from '../db/repos/users.repo.ts';
+import { addRole, countUsersWithRole, insertUser } from '../db/repos/users.repo.ts';
 import { deleteSetting, getSetting, putSetting } from '../db/repos/settings.repo.ts';
-import { Conflict, Invalid, NotFound } from '../domain/errors.ts';
-import { emailProblem, passwordProblem } from '../domain/password-rules.ts';
-import { loginProblem } from '../domain/user-names.ts';
+import { Conflict, NotFound } from '../domain/errors.ts';
 import type { ServiceContext } from './context.ts';
+import { checkNewAccount } from './accounts/account-input.ts';
+import { hashToken, newToken, sameSecret } from './tokens.ts';
 import { hashPassword } from './passwords.ts';
 import type { Db } from '../db/types.ts';
 
 const TOKEN_KEY = 'setup_token';
 const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
-
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function adminExists(db: Db): Promise<boolean> {
   return (await countUsersWithRole(db, 'admin')) > 0;
@@ -23,9 +20,9 @@ export async function adminExists(db: Db): Promise<boolean> {
 /** A fresh setup token when the archive has no admin, else null. Each call replaces the last. */
 export async function issueSetupToken(ctx: ServiceContext): Promise<string | null> {
   if (await adminExists(ctx.db)) return null;
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expires = ctx.clock.now().getTime() + TOKEN_TTL_MS;
-  await putSetting(ctx.db, TOKEN_KEY, JSON.stringify({ hash: digest(token), expires }), ctx.clock.now().toISOString());
+  await putSetting(ctx.db, TOKEN_KEY, JSON.stringify({ hash: hashToken(token), expires }), ctx.clock.now().toISOString());
   return token;
 }
 
@@ -33,9 +30,7 @@ async function tokenIsValid(db: Db, token: string, now: Date): Promise<boolean> 
   const stored = await getSetting(db, TOKEN_KEY);
   if (!stored) return false;
   const { hash, expires } = JSON.parse(stored) as { hash: string; expires: number };
-  const given = Buffer.from(digest(token), 'hex');
-  const wanted = Buffer.from(hash, 'hex');
-  return now.getTime() < expires && given.length === wanted.length && timingSafeEqual(given, wanted);
+  return now.getTime() < expires && sameSecret(hashToken(token), hash);
 }
 
 /** Throws NotFound unless the token is the current, unexpired one and no admin exists yet. */
@@ -54,23 +49,12 @@ export interface AdminAccountInput {
 
 export async function completeSetup(ctx: ServiceContext, token: string, input: AdminAccountInput): Promise<{ login: string }> {
   await checkSetupToken(ctx, token);
-  const login = input.login.trim();
-  const email = input.email.trim();
-  const problems: Record<string, string> = {};
-  const loginIssue = loginProblem(login);
-  if (loginIssue) problems.login = loginIssue;
-  const emailIssue = emailProblem(email);
-  if (emailIssue) problems.email = emailIssue;
-  const passwordIssue = passwordProblem(input.password, input.passwordConfirmation);
-  if (passwordIssue) problems.password = passwordIssue;
-  if (Object.keys(problems).length > 0) throw new Invalid(Object.values(problems).join(' '), problems);
-
+  const { login, email } = await checkNewAccount(ctx.db, input);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     // Re-check inside the transaction: two browsers submitting at once make one admin.
     if (await adminExists(trx)) throw new Conflict('An admin account already exists.');
-    if (await findUserByLogin(trx, login)) throw new Invalid(`The login ${login} is taken.`, { login: 'That login is taken.' });
     const { user } = await insertUser(trx, { login, email, passwordHash }, now);
     await addRole(trx, user.id, 'admin');
     await deleteSetting(trx, TOKEN_KEY);

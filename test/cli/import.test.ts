@@ -30,8 +30,8 @@ for (const dialect of DIALECTS) {
       fs.rmSync(scratch, { recursive: true, force: true });
     });
 
-    it('prints one JSON line per work with the AO3 word count', () => {
-      const result = runCli([
+    it('prints one JSON line per work with the AO3 word count', async () => {
+      const result = await runCli([
         'import', story, '--json', ...store.flags,
         '--title', 'The Thursday Coins',
         '--fandom', 'Sherlock Holmes - Arthur Conan Doyle',
@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
         return file;
       });
       const before = await workCount();
-      const result = runCli(['import', ...files, '--json', ...store.flags]);
+      const result = await runCli(['import', ...files, '--json', ...store.flags]);
       assert.equal(result.status, 0, result.stderr);
       assert.equal(result.stdout.trim().split('\n').length, 3);
       assert.match(result.stderr, /Importing .*3\/3/);
@@ -88,7 +88,7 @@ for (const dialect of DIALECTS) {
     for (const [what, args, message] of bad) {
       it(`refuses ${what} with a message, a non-zero exit and no writes`, async () => {
         const before = await workCount();
-        const result = runCli(['import', ...args(), '--json', ...store.flags]);
+        const result = await runCli(['import', ...args(), '--json', ...store.flags]);
         assert.notEqual(result.status, 0);
         assert.match(result.stderr, message);
         assert.equal(result.stdout, '');
@@ -99,14 +99,14 @@ for (const dialect of DIALECTS) {
 }
 
 describe('owlery command line', () => {
-  it('explains an unknown command', () => {
-    const result = runCli(['frobnicate']);
+  it('explains an unknown command', async () => {
+    const result = await runCli(['frobnicate']);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /unknown command "frobnicate"/);
   });
 
-  it('refuses a malformed database URL naming the setting', () => {
-    const result = runCli(['migrate', '--database-url', 'mysql://x']);
+  it('refuses a malformed database URL naming the setting', async () => {
+    const result = await runCli(['migrate', '--database-url', 'mysql://x']);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /OWLERY_DATABASE_URL/);
   });

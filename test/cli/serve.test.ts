@@ -34,10 +34,22 @@ describe('[sqlite] owlery serve', () => {
     const link = match[1]!;
     const form = await fetch(link);
     assert.equal(form.status, 200);
-    assert.match(await form.text(), /name="password"/);
+    const page = await form.text();
+    assert.match(page, /name="password"/);
+    // The form's CSRF token pairs with the cookie the page set (double submit).
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+    const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 
     const post = (body: Record<string, string>, headers: Record<string, string> = {}) =>
-      fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(body), redirect: 'manual' });
+      fetch(link, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
+        body: new URLSearchParams({ _csrf: csrf, ...body }),
+        redirect: 'manual',
+      });
+
+    const forged = await post({ _csrf: 'forged-token-value-that-is-long-enough-to-look-real', login: 'boss', email: 'boss@example.org', password: 'correct horse battery', password_confirmation: 'correct horse battery' });
+    assert.equal(forged.status, 403);
 
     const crossSite = await post({ login: 'boss', email: 'boss@example.org', password: 'correct horse battery', password_confirmation: 'correct horse battery' }, { 'sec-fetch-site': 'cross-site' });
     assert.equal(crossSite.status, 403);
@@ -69,16 +81,16 @@ describe('[sqlite] owlery serve', () => {
 });
 
 describe('[sqlite] owlery users create', () => {
-  it('creates an account with a role from a password on stdin, and refuses a short one', () => {
+  it('creates an account with a role from a password on stdin, and refuses a short one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'owlery-users-'));
     try {
-      const ok = runCli(['users', 'create', '--login', 'wrangler1', '--email', 'w@example.org', '--password-stdin', '--role', 'wrangler', '--data', dir], { input: 'a long enough password\n' });
+      const ok = await runCli(['users', 'create', '--login', 'wrangler1', '--email', 'w@example.org', '--password-stdin', '--role', 'wrangler', '--data', dir], { input: 'a long enough password\n' });
       assert.equal(ok.status, 0, ok.stderr);
       assert.match(ok.stdout, /Created user wrangler1 \(wrangler\)/);
-      const short = runCli(['users', 'create', '--login', 'shorty', '--email', 's@example.org', '--password-stdin', '--data', dir], { input: 'short\n' });
+      const short = await runCli(['users', 'create', '--login', 'shorty', '--email', 's@example.org', '--password-stdin', '--data', dir], { input: 'short\n' });
       assert.equal(short.status, 1);
       assert.match(short.stderr, /at least 8 characters/);
-      const taken = runCli(['users', 'create', '--login', 'WRANGLER1', '--email', 'x@example.org', '--password-stdin', '--data', dir], { input: 'a long enough password\n' });
+      const taken = await runCli(['users', 'create', '--login', 'WRANGLER1', '--email', 'x@example.org', '--password-stdin', '--data', dir], { input: 'a long enough password\n' });
       assert.equal(taken.status, 1);
       assert.match(taken.stderr, /taken/);
     } finally {

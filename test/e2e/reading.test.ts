@@ -19,7 +19,7 @@ describe('[sqlite] reading in a browser', { skip: availability.ok ? false : avai
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'owlery-e2e-'));
-    const demo = runCli(['demo', '--data', dir]);
+    const demo = await runCli(['demo', '--data', dir]);
     assert.equal(demo.status, 0, demo.stderr);
     server = await startServer(['--data', dir]);
     browser = await launchBrowser();

@@ -125,14 +125,19 @@ for (const dialect of DIALECTS) {
 
     it('asks guests to log in for restricted works and hides drafts entirely', async () => {
       const res = await get(`/works/${restricted.id}`);
-      assert.equal(res.statusCode, 401);
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers.location, `/login?return_to=${encodeURIComponent(`/works/${restricted.id}`)}&reason=restricted`);
       assert.doesNotMatch(res.body, /Members Only Marker/);
+      const api = await get(`/api/v1/works/${restricted.id}`);
+      assert.equal(api.statusCode, 401);
+      assert.equal(api.json().error.code, 'unauthenticated');
+      assert.doesNotMatch(api.body, /Members Only Marker/);
       const hidden = await get(`/works/${draft.id}`);
       assert.equal(hidden.statusCode, 404);
       assert.doesNotMatch(hidden.body, /Unfinished Draft Marker/);
-      const api = await get(`/api/v1/works/${draft.id}`);
-      assert.equal(api.statusCode, 404);
-      assert.equal(api.json().error.code, 'not_found');
+      const draftApi = await get(`/api/v1/works/${draft.id}`);
+      assert.equal(draftApi.statusCode, 404);
+      assert.equal(draftApi.json().error.code, 'not_found');
     });
 
     it('never reveals the creator of an anonymous work', async () => {

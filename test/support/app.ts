@@ -4,7 +4,7 @@ import type { App } from '../../src/http/app-type.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DialectName } from '../../src/db/connect.ts';
 import { createTestStore, type TestStore } from './stores.ts';
-import { contextFor, fixedClock } from './factories.ts';
+import { contextFor, fixedClock, memoryMailer, type CapturedMail } from './factories.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 
 export interface TestApp {
@@ -12,19 +12,26 @@ export interface TestApp {
   store: TestStore;
   /** A system context on the same store, for arranging data. */
   ctx: ServiceContext;
+  /** Every email the app sent. */
+  mail: CapturedMail[];
+  clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: DialectName, options: { setupPending?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, options: { setupPending?: boolean; rateLimit?: string } = {}): Promise<TestApp> {
   const store = await createTestStore(dialect);
   const clock = fixedClock();
-  const config = loadConfig({ data: store.flags[1] ?? '/tmp', logLevel: 'silent' }, {});
-  const app = await buildApp({ config, store, clock, setupPending: options.setupPending ?? false }, { logger: false });
+  const mailer = memoryMailer();
+  // Tests make thousands of requests from one address; the site-wide limit is tested on its own.
+  const config = loadConfig({ data: store.flags[1] ?? '/tmp', logLevel: 'silent' }, { OWLERY_RATE_LIMIT: options.rateLimit ?? '1000000' });
+  const app = await buildApp({ config, store, clock, mailer, setupPending: options.setupPending ?? false }, { logger: false });
   await app.ready();
   return {
     app,
     store,
-    ctx: contextFor(store, undefined, clock),
+    ctx: contextFor(store, undefined, clock, mailer),
+    mail: mailer.sent,
+    clock,
     async close() {
       await app.close();
       await store.destroy();

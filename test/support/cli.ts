@@ -1,5 +1,5 @@
 // Runs the real `owlery` binary (bin/owlery.js) as a child process.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/owlery.js');
@@ -10,14 +10,25 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    input: options.input ?? '',
+/**
+ * Runs the CLI and collects its output. Asynchronous on purpose: a blocking spawnSync would
+ * freeze the test process's event loop, stalling other suites' database connections.
+ */
+export function runCli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, OWLERY_DATA: '', OWLERY_DATABASE_URL: '', ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
     timeout: 60_000,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.input ?? '');
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 export interface RunningServer {

@@ -7,6 +7,7 @@ import { findOrCreateImportCreator } from '../../src/services/import-creator.ts'
 import { insertUser, addRole } from '../../src/db/repos/users.repo.ts';
 import type { Role } from '../../src/domain/actor.ts';
 import type { Store } from '../../src/db/connect.ts';
+import type { Mailer, MailMessage } from '../../src/mail/outbox.ts';
 
 let counter = 0;
 const unique = () => `${process.pid}${++counter}`;
@@ -16,8 +17,16 @@ export function fixedClock(iso = '2026-11-21T12:00:00.000Z'): Clock & { set(iso:
   return { now: () => new Date(now), set: (next: string) => (now = new Date(next)) };
 }
 
-export function contextFor(store: Store, actor: Actor = SYSTEM, clock: Clock = fixedClock()): ServiceContext {
-  return { db: store.db, caps: store.caps, actor, clock };
+export type CapturedMail = MailMessage;
+
+/** A mailer that keeps messages in memory, for tests that read what was sent. */
+export function memoryMailer(): Mailer & { sent: CapturedMail[] } {
+  const sent: CapturedMail[] = [];
+  return { sent, send: async (message) => void sent.push(message) };
+}
+
+export function contextFor(store: Store, actor: Actor = SYSTEM, clock: Clock = fixedClock(), mailer: Mailer = memoryMailer()): ServiceContext {
+  return { db: store.db, caps: store.caps, actor, clock, mailer, site: { name: 'Owlery Test', baseUrl: 'http://archive.test' } };
 }
 
 export interface MadeWork {

@@ -83,3 +83,59 @@ export async function seriesWorkIds(db: Db, seriesId: number): Promise<number[]>
   const rows = await db.selectFrom('serial_works').select('work_id').where('series_id', '=', seriesId).orderBy('position').orderBy('work_id').execute();
   return rows.map((r) => r.work_id);
 }
+
+/** The series a user's pseuds created (approved), by title, for the posting form's choice. */
+export async function seriesOfUser(db: Db, userId: number): Promise<Array<{ id: number; title: string }>> {
+  return db
+    .selectFrom('series')
+    .innerJoin('series_creatorships', 'series_creatorships.series_id', 'series.id')
+    .innerJoin('pseuds', 'pseuds.id', 'series_creatorships.pseud_id')
+    .select(['series.id', 'series.title'])
+    .distinct()
+    .where('pseuds.user_id', '=', userId)
+    .where('series_creatorships.approved', '=', true)
+    .orderBy('series.title')
+    .orderBy('series.id')
+    .execute();
+}
+
+/** Users whose approved pseuds created the series (who may edit it). */
+export async function seriesCreatorUserIds(db: Db, seriesId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('series_creatorships')
+    .innerJoin('pseuds', 'pseuds.id', 'series_creatorships.pseud_id')
+    .select('pseuds.user_id')
+    .distinct()
+    .where('series_creatorships.series_id', '=', seriesId)
+    .where('series_creatorships.approved', '=', true)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function updateSeries(db: Db, id: number, series: { title: string; summary: string; notes: string; complete: boolean }, now: string): Promise<void> {
+  await db
+    .updateTable('series')
+    .set({ title: series.title, summary: series.summary, notes: series.notes, complete: series.complete, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function seriesIdsOfWork(db: Db, workId: number): Promise<number[]> {
+  const rows = await db.selectFrom('serial_works').select('series_id').where('work_id', '=', workId).execute();
+  return rows.map((r) => r.series_id);
+}
+
+export async function setSeriesPosition(db: Db, seriesId: number, workId: number, position: number, now: string): Promise<void> {
+  await db.updateTable('serial_works').set({ position }).where('series_id', '=', seriesId).where('work_id', '=', workId).execute();
+  await db.updateTable('series').set({ updated_at: now }).where('id', '=', seriesId).execute();
+}
+
+export async function removeWorkFromSeries(db: Db, seriesId: number, workId: number): Promise<void> {
+  await db.deleteFrom('serial_works').where('series_id', '=', seriesId).where('work_id', '=', workId).execute();
+}
+
+/** AO3 removes a series once its last work leaves it. */
+export async function deleteSeriesIfEmpty(db: Db, seriesId: number): Promise<void> {
+  const any = await db.selectFrom('serial_works').select('work_id').where('series_id', '=', seriesId).limit(1).executeTakeFirst();
+  if (!any) await db.deleteFrom('series').where('id', '=', seriesId).execute();
+}

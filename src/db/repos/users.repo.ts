@@ -2,7 +2,7 @@
 import type { Db } from '../types.ts';
 import { bool } from '../types.ts';
 import type { Role } from '../../domain/actor.ts';
-import { loginKey, pseudKey } from '../../domain/user-names.ts';
+import { emailKey, loginKey, pseudKey } from '../../domain/user-names.ts';
 
 export interface UserRecord {
   id: number;
@@ -45,7 +45,7 @@ export async function insertUser(
 ): Promise<{ user: UserRecord; pseud: PseudRecord }> {
   const row = await db
     .insertInto('users')
-    .values({ login: user.login, login_key: loginKey(user.login), email: user.email, password_hash: user.passwordHash, created_at: now })
+    .values({ login: user.login, login_key: loginKey(user.login), email: user.email, email_key: user.email ? emailKey(user.email) : null, password_hash: user.passwordHash, created_at: now })
     .returning(USER_COLUMNS)
     .executeTakeFirstOrThrow();
   const pseud = await insertPseud(db, { userId: row.id, name: user.login, isDefault: true }, now);
@@ -113,4 +113,42 @@ export async function pseudsOfUser(db: Db, userId: number): Promise<PseudRecord[
     .orderBy('pseuds.name')
     .execute();
   return rows.map(toPseud);
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | null> {
+  const row = await db.selectFrom('users').select(USER_COLUMNS).where('email_key', '=', emailKey(email)).executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+export async function updateUser(db: Db, id: number, changes: { passwordHash?: string; email?: string; suspendedAt?: string | null }): Promise<void> {
+  const set: { password_hash?: string; email?: string; email_key?: string; suspended_at?: string | null } = {};
+  if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
+  if (changes.email !== undefined) {
+    set.email = changes.email;
+    set.email_key = emailKey(changes.email);
+  }
+  if (changes.suspendedAt !== undefined) set.suspended_at = changes.suspendedAt;
+  await db.updateTable('users').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteUser(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', id).execute();
+}
+
+export async function removeRole(db: Db, userId: number, role: Role): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', role).execute();
+}
+
+export async function findPseudById(db: Db, id: number): Promise<PseudRecord | null> {
+  const row = await db.selectFrom('pseuds').innerJoin('users', 'users.id', 'pseuds.user_id').select(PSEUD_SELECT).where('pseuds.id', '=', id).executeTakeFirst();
+  return row ? toPseud(row) : null;
+}
+
+export async function setDefaultPseud(db: Db, userId: number, pseudId: number): Promise<void> {
+  await db.updateTable('pseuds').set({ is_default: false }).where('user_id', '=', userId).execute();
+  await db.updateTable('pseuds').set({ is_default: true }).where('id', '=', pseudId).where('user_id', '=', userId).execute();
+}
+
+export async function deletePseud(db: Db, pseudId: number): Promise<void> {
+  await db.deleteFrom('pseuds').where('id', '=', pseudId).execute();
 }

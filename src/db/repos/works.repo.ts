@@ -38,6 +38,8 @@ export interface WorkInsert {
   language: string;
   restricted: boolean;
   anonymous: boolean;
+  commentPermission?: string;
+  moderatedComments?: boolean;
   expectedChapters: number | null;
   complete: boolean;
   posted: boolean;
@@ -59,6 +61,8 @@ export async function insertWork(db: Db, work: WorkInsert, now: string): Promise
       language: work.language,
       restricted: work.restricted,
       anonymous: work.anonymous,
+      comment_permission: work.commentPermission ?? 'everyone',
+      moderated_comments: work.moderatedComments ?? false,
       expected_chapters: work.expectedChapters,
       complete: work.complete,
       posted: work.posted,
@@ -75,46 +79,15 @@ export async function insertWork(db: Db, work: WorkInsert, now: string): Promise
   return row.id;
 }
 
-export interface ChapterInsert {
-  workId: number;
-  position: number;
-  title: string;
-  summary: string;
-  notes: string;
-  endNotes: string;
-  content: string;
-  wordCount: number;
-  posted: boolean;
-  postedAt: string | null;
-}
-
-export async function insertChapters(db: Db, chapters: readonly ChapterInsert[], now: string): Promise<void> {
-  for (const c of chapters) {
-    await db
-      .insertInto('chapters')
-      .values({
-        work_id: c.workId,
-        position: c.position,
-        title: c.title,
-        summary: c.summary,
-        notes: c.notes,
-        end_notes: c.endNotes,
-        content: c.content,
-        word_count: c.wordCount,
-        posted: c.posted,
-        posted_at: c.postedAt,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
-}
-
-export async function insertCreatorships(db: Db, workId: number, pseudIds: readonly number[]): Promise<void> {
+export async function insertCreatorships(db: Db, workId: number, pseudIds: readonly number[], approved = true): Promise<void> {
   if (pseudIds.length === 0) return;
+  // New creators go after the existing ones, so the byline keeps its order.
+  const last = await db.selectFrom('work_creatorships').select((eb) => eb.fn.max('position').as('max')).where('work_id', '=', workId).executeTakeFirst();
+  const start = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
   await db
     .insertInto('work_creatorships')
-    .values(pseudIds.map((pseudId, position) => ({ work_id: workId, pseud_id: pseudId, position, approved: true })))
+    .values(pseudIds.map((pseudId, index) => ({ work_id: workId, pseud_id: pseudId, position: start + index, approved })))
+    .onConflict((oc) => oc.columns(['work_id', 'pseud_id']).doNothing())
     .execute();
 }
 
@@ -184,4 +157,85 @@ export async function findWorksByIds(db: Db, ids: readonly number[]): Promise<Wo
   const rows = await db.selectFrom('works').select(WORK_COLUMNS).where('works.id', 'in', [...ids]).execute();
   const byId = new Map(rows.map((r) => [r.id, toWorkRecord(r)]));
   return ids.map((id) => byId.get(id)).filter((w): w is WorkRecord => w !== undefined);
+}
+
+/** The fields "Edit Work" changes (chapters and counters have their own writers). */
+export interface WorkDetailsUpdate {
+  title: string;
+  summary: string;
+  notes: string;
+  endNotes: string;
+  language: string;
+  restricted: boolean;
+  anonymous: boolean;
+  commentPermission: string;
+  moderatedComments: boolean;
+  expectedChapters: number | null;
+  postedAt?: string | null;
+}
+
+export async function updateWorkDetails(db: Db, workId: number, work: WorkDetailsUpdate, now: string): Promise<void> {
+  await db
+    .updateTable('works')
+    .set({
+      title: work.title,
+      summary: work.summary,
+      notes: work.notes,
+      end_notes: work.endNotes,
+      language: work.language,
+      restricted: work.restricted,
+      anonymous: work.anonymous,
+      comment_permission: work.commentPermission,
+      moderated_comments: work.moderatedComments,
+      expected_chapters: work.expectedChapters,
+      ...(work.postedAt !== undefined ? { posted_at: work.postedAt } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', workId)
+    .execute();
+}
+
+/** What follows from the chapters: counts, completeness, dates; bumps the revision. */
+export interface WorkCounters {
+  posted: boolean;
+  chapterCount: number;
+  wordCount: number;
+  expectedChapters: number | null;
+  complete: boolean;
+  postedAt: string | null;
+  revisedAt: string | null;
+}
+
+export async function setWorkCounters(db: Db, workId: number, counters: WorkCounters, now: string): Promise<void> {
+  await db
+    .updateTable('works')
+    .set((eb) => ({
+      posted: counters.posted,
+      chapter_count: counters.chapterCount,
+      word_count: counters.wordCount,
+      expected_chapters: counters.expectedChapters,
+      complete: counters.complete,
+      posted_at: counters.postedAt,
+      revised_at: counters.revisedAt,
+      revision: eb('revision', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', '=', workId)
+    .execute();
+}
+
+/** Ids of the unposted works a user's pseuds created (approved creatorships), newest first. */
+export async function draftWorkIdsOfUser(db: Db, userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('works')
+    .innerJoin('work_creatorships', 'work_creatorships.work_id', 'works.id')
+    .innerJoin('pseuds', 'pseuds.id', 'work_creatorships.pseud_id')
+    .select('works.id')
+    .distinct()
+    .where('pseuds.user_id', '=', userId)
+    .where('work_creatorships.approved', '=', true)
+    .where('works.posted', '=', false)
+    .orderBy('works.id', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
 }

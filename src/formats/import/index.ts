@@ -1,15 +1,20 @@
 // The importer behind `owlery import` and the web upload form: checks the raw bytes, decodes
 // them, and hands the text to the parser for the file's format. Every refusal is an `Invalid`
 // whose message names the file and says what to do, because it is shown to the writer as is.
+// .docx and .epub are zip archives: they skip the text checks and are opened by their own readers.
 import path from 'node:path';
+import { parseDocument } from 'htmlparser2';
 import { Invalid } from '../../domain/errors.ts';
 import { countWords } from '../../domain/word-count.ts';
+import { parseAo3 } from './ao3.ts';
+import { docxToDocument } from './docx.ts';
+import { epubToDocument } from './epub.ts';
 import { htmlToDocument } from './html.ts';
 import { markdownToDocument } from './markdown.ts';
 import { textToDocument } from './text.ts';
 import type { ImportedDocument, ImportOptions } from './types.ts';
 
-export type { ImportedChapter, ImportedDocument, ImportOptions } from './types.ts';
+export type { ImportedChapter, ImportedDocument, ImportedMetadata, ImportFormat, ImportOptions } from './types.ts';
 
 /** Largest file accepted: far above any novel in text form, small enough to parse in memory. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -21,6 +26,8 @@ const FORMATS: Record<string, ImportedDocument['format']> = {
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.docx': 'docx',
+  '.epub': 'epub',
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
@@ -83,7 +90,7 @@ function decode(bytes: Uint8Array, name: string): string {
     throw new Invalid(`"${name}" is saved as UTF-16; save it as UTF-8 and import it again.`);
   }
   if (looksBinary(bytes)) {
-    throw new Invalid(`"${name}" looks like a binary file, not text; export it as .txt, .md or .html first.`);
+    throw new Invalid(`"${name}" looks like a binary file, not text; export it as .txt, .md, .html, .docx or .epub first.`);
   }
   let text: string;
   try {
@@ -97,20 +104,36 @@ function decode(bytes: Uint8Array, name: string): string {
   return text;
 }
 
+/** An .html file: AO3's download layout when it has one (with its metadata), else plain HTML. */
+function parseHtml(text: string, options: ImportOptions): ImportedDocument {
+  // Every AO3 download has a "Stats:" row; other files skip the second parse.
+  const ao3 = /stats/i.test(text) ? parseAo3([parseDocument(text, { decodeEntities: true })]) : null;
+  // An AO3 download's chapters are marked up, so --chapter-split does not apply to it.
+  if (ao3 && ao3.chapters.length > 0) return { title: ao3.title, chapters: ao3.chapters, format: 'html', metadata: ao3.metadata };
+  return htmlToDocument(text, options);
+}
+
 /**
- * Parses an uploaded or command-line file into a title and sanitized chapters. The format follows
- * the extension; `filename` is only used for that and for messages.
+ * Parses an uploaded or command-line file into a title, sanitized chapters and, for AO3 downloads
+ * and EPUBs, the work's metadata. The format follows the extension; `filename` is only used for
+ * that and for messages.
  */
-export function parseImportFile(bytes: Uint8Array, filename: string, options: ImportOptions = {}): ImportedDocument {
+export async function parseImportFile(bytes: Uint8Array, filename: string, options: ImportOptions = {}): Promise<ImportedDocument> {
   const name = path.basename(filename);
   const format = formatOf(name);
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new Invalid(`"${name}" is ${size(bytes.length)}; the import limit is ${size(MAX_IMPORT_BYTES)}.`);
   }
-  const text = decode(bytes, name);
-  const doc = format === 'txt' ? textToDocument(text, options)
-    : format === 'md' ? markdownToDocument(text, options)
-    : htmlToDocument(text, options);
+  let doc: ImportedDocument;
+  if (format === 'docx' || format === 'epub') {
+    if (bytes.length === 0) throw new Invalid(`"${name}" is empty.`);
+    doc = format === 'docx' ? await docxToDocument(bytes, name, options) : epubToDocument(bytes, name, options);
+  } else {
+    const text = decode(bytes, name);
+    doc = format === 'txt' ? textToDocument(text, options)
+      : format === 'md' ? markdownToDocument(text, options)
+      : parseHtml(text, options);
+  }
   if (doc.chapters.every((c) => countWords(c.html) === 0)) {
     throw new Invalid(`"${name}" has no text to import.`);
   }

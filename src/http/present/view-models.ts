@@ -155,6 +155,8 @@ export interface SeriesPage {
   works: WorkBlurb[];
   beganAt: string | null;
   updatedAt: string | null;
+  /** Set for the series' creators: where to edit it. */
+  editUrl?: string | null;
 }
 
 /** What every page's shell needs. */
@@ -171,4 +173,8 @@ export interface PageChrome {
   currentUser?: string | null;
   /** Flash-style notice shown above the content. */
   notice?: string | null;
+  /** The CSRF token every form on the page must send as `_csrf`. */
+  csrfToken?: string;
+  /** Whether the current user is an admin (for the admin link in the header). */
+  isAdmin?: boolean;
 }

@@ -7,6 +7,8 @@ export function chromeFor(request: FastifyRequest, page: Partial<PageChrome> & {
     siteName: request.server.owlery?.config.siteName ?? 'Owlery',
     path: request.url.split('?')[0] ?? '/',
     currentUser: request.ctx?.actor.kind === 'user' ? request.ctx.actor.login : null,
+    isAdmin: request.ctx?.actor.kind === 'user' && request.ctx.actor.roles.has('admin'),
+    csrfToken: request.csrf,
     ...page,
   };
 }

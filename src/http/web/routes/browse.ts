@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app-type.ts';
 import { findCreator, findSeries, findTag } from '../../../services/browse.ts';
 import { listWorks } from '../../../services/list-works.ts';
+import { canEditSeries } from '../../../services/works/series.ts';
 import { tagFromParam } from '../../../domain/tag-name.ts';
 import { TAG_TYPE_LABELS } from '../../../domain/tag-types.ts';
 import { presentBlurb } from '../../present/work-blurb.ts';
@@ -102,6 +103,7 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
         works: blurbs,
         beganAt: dates[0] ?? null,
         updatedAt: updates.at(-1) ?? null,
+        editUrl: (await canEditSeries(request.ctx, view.series.id)) ? `/series/${view.series.id}/edit` : null,
       }),
     );
   });

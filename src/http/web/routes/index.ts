@@ -4,6 +4,13 @@ import { registerWorkRoutes } from './works.ts';
 import { registerBrowseRoutes } from './browse.ts';
 import { registerSetupRoutes } from './setup.ts';
 import { registerApiDocsRoute } from './api-docs.ts';
+import { registerSessionRoutes } from './sessions.ts';
+import { registerAccountRoutes } from './account.ts';
+import { registerAdminRoutes } from './admin.ts';
+import { registerPostingRoutes } from './posting.ts';
+import { registerPostingManageRoutes } from './posting-manage.ts';
+import { registerChapterRoutes } from './chapters.ts';
+import { registerSeriesEditRoutes } from './series-edit.ts';
 
 export async function registerWebRoutes(app: App): Promise<void> {
   await registerHomeRoutes(app);
@@ -11,4 +18,11 @@ export async function registerWebRoutes(app: App): Promise<void> {
   await registerBrowseRoutes(app);
   await registerSetupRoutes(app);
   await registerApiDocsRoute(app);
+  await registerSessionRoutes(app);
+  await registerAccountRoutes(app);
+  await registerAdminRoutes(app);
+  await registerPostingRoutes(app);
+  await registerPostingManageRoutes(app);
+  await registerChapterRoutes(app);
+  await registerSeriesEditRoutes(app);
 }

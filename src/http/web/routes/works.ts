@@ -8,6 +8,11 @@ import { workView } from '../views/work.ts';
 import { chromeFor, sendPage } from '../render.ts';
 import { sendWorkListing } from '../work-listing.ts';
 import { Id, PageQuery, WorkParams } from './params.ts';
+import type { FastifyRequest } from 'fastify';
+import type { SafeHtml } from '../html.ts';
+import type { WorkCard } from '../../../services/work-cards.ts';
+import { canEditWork } from '../../../services/works/access.ts';
+import { creatorActions } from '../views/posting-pages.ts';
 
 const WorkQuery = Type.Object({
   view_full_work: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
@@ -24,7 +29,7 @@ export async function registerWorkRoutes(app: App): Promise<void> {
     if (request.query.selected_id !== undefined) return reply.redirect(chapterUrl(request.params.id, request.query.selected_id), 303);
     const reading = await readWork(request.ctx, request.params.id, { full: request.query.view_full_work === 'true' });
     const page = presentWorkPage(reading);
-    return sendPage(reply, workView(chromeFor(request, { title: workTitle(page.work.title, page.work.fandoms.map((f) => f.name)), description: descriptionOf(page.work.summaryHtml) }), page));
+    return sendPage(reply, workView(chromeFor(request, { title: workTitle(page.work.title, page.work.fandoms.map((f) => f.name)), description: descriptionOf(page.work.summaryHtml) }), page, creatorTop(request, reading.card)));
   });
 
   app.get('/works/:id/chapters/:chapterId', { schema: { params: Type.Object({ id: Id, chapterId: Id }) } }, async (request, reply) => {
@@ -32,8 +37,13 @@ export async function registerWorkRoutes(app: App): Promise<void> {
     const page = presentWorkPage(reading);
     const chapter = page.shown[0];
     const title = workTitle(page.work.title, page.work.fandoms.map((f) => f.name));
-    return sendPage(reply, workView(chromeFor(request, { title: chapter && page.chapters.length > 1 ? `${title} - ${chapter.label}` : title }), page));
+    return sendPage(reply, workView(chromeFor(request, { title: chapter && page.chapters.length > 1 ? `${title} - ${chapter.label}` : title }), page, creatorTop(request, reading.card)));
   });
+}
+
+/** The creators' own actions (edit, add chapter…) above their work; nothing for anyone else. */
+function creatorTop(request: FastifyRequest, card: WorkCard): { top?: SafeHtml } {
+  return canEditWork(request.ctx, card.work, card.creators) ? { top: creatorActions(card.work.id) } : {};
 }
 
 /** AO3's page title: "Title - Fandom". */

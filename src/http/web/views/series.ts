@@ -14,6 +14,7 @@ export function seriesView(chrome: PageChrome, page: SeriesPage): string {
     chrome,
     html`<div class="series">
 <h1>${page.title}</h1>
+${page.editUrl ? html`<ul class="actions"><li><a href="${page.editUrl}">Edit Series</a></li></ul>` : ''}
 <dl class="series meta group">
 <dt>Creators:</dt><dd>${byline(page.creators, page.anonymous)}</dd>
 ${optional('Series Begun', page.beganAt, () => timeTag(page.beganAt))}

@@ -1,12 +1,12 @@
 // First-run setup: the form that creates the admin account, reached through the one-time link the
-// server prints to its log. Form patterns follow WCAG 3.3.1/3.3.3 and the GOV.UK error summary:
-// every input has a <label>, hints and errors are tied to it with aria-describedby, errors are
-// listed at the top (role="alert") with links to their fields, and typed values survive a failed
-// submit — except passwords, which are never echoed back into the page.
+// server prints to its log. The form follows the accessible pattern of components/form.ts: labels,
+// hints and errors tied with aria-describedby, an error summary linking to the fields, and typed
+// values kept after a failed submit — except passwords, which are never echoed back.
 import { html } from '../html.ts';
-import type { SafeHtml } from '../html.ts';
 import type { PageChrome } from '../../present/view-models.ts';
 import { layout } from './layout.ts';
+import { csrfField, errorSummary, hiddenField, submitButton, textField } from './components/form.ts';
+import type { TextFieldOptions } from './components/form.ts';
 
 export interface SetupData {
   token: string;
@@ -16,48 +16,17 @@ export interface SetupData {
   done?: boolean;
 }
 
-interface Field {
-  name: string;
-  label: string;
-  type: 'text' | 'email' | 'password';
-  autocomplete: string;
-  hint?: string;
-}
+type Field = Pick<TextFieldOptions, 'name' | 'label' | 'type' | 'autocomplete' | 'hint' | 'verbatim'>;
 
 const FIELDS: readonly Field[] = [
-  { name: 'login', label: 'Login', type: 'text', autocomplete: 'username', hint: 'Your user name on this archive; it appears in your profile address.' },
+  { name: 'login', label: 'Login', type: 'text', autocomplete: 'username', verbatim: true, hint: 'Your user name on this archive; it appears in your profile address.' },
   { name: 'email', label: 'Email', type: 'email', autocomplete: 'email' },
   { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', hint: 'Choose a long password; a passphrase of several words works well.' },
   { name: 'password_confirmation', label: 'Confirm password', type: 'password', autocomplete: 'new-password' },
 ];
 
 const fieldId = (name: string) => `setup_${name}`;
-
-function field(f: Field, data: SetupData): SafeHtml {
-  const id = fieldId(f.name);
-  const error = data.errors[f.name];
-  const describedBy = [f.hint ? `${id}_hint` : '', error ? `${id}_error` : ''].filter(Boolean).join(' ');
-  const value = f.type === 'password' ? undefined : data.values[f.name as 'login' | 'email'];
-  return html`<div class="field${error ? ' field-error' : ''}">
-<label for="${id}">${f.label}</label>
-${f.hint ? html`<p class="hint" id="${id}_hint">${f.hint}</p>` : ''}
-${error ? html`<p class="error-message" id="${id}_error"><span class="visually-hidden">Error: </span>${error}</p>` : ''}
-<input id="${id}" name="${f.name}" type="${f.type}" autocomplete="${f.autocomplete}" required${value ? html` value="${value}"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}${f.name === 'login' ? html` autocapitalize="none" spellcheck="false"` : ''}>
-</div>`;
-}
-
-function errorSummary(errors: Record<string, string>): SafeHtml {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return html``;
-  const known = new Set(FIELDS.map((f) => f.name));
-  const items = entries.map(([name, message]) =>
-    known.has(name) ? html`<li><a href="#${fieldId(name)}">${message}</a></li>` : html`<li>${message}</li>`,
-  );
-  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-<h2 id="error-summary-title">There is a problem</h2>
-<ul>${items}</ul>
-</div>`;
-}
+const known = new Set(FIELDS.map((f) => f.name));
 
 export function setupView(chrome: PageChrome, data: SetupData): string {
   if (data.done) {
@@ -70,16 +39,20 @@ export function setupView(chrome: PageChrome, data: SetupData): string {
 </div>`,
     );
   }
+  const fields = FIELDS.map((f) =>
+    textField({ ...f, id: fieldId(f.name), required: true, value: data.values[f.name as 'login' | 'email'], error: data.errors[f.name] }),
+  );
   return layout(
     chrome,
     html`<div class="setup">
 <h1>Create the admin account</h1>
-${errorSummary(data.errors)}
+${errorSummary(data.errors, (key) => (known.has(key) ? fieldId(key) : null))}
 <p>This account will run ${chrome.siteName}: it can manage users, tags and settings. All fields are required.</p>
 <form class="setup-form" method="post" action="/setup/${encodeURIComponent(data.token)}">
-<input type="hidden" name="token" value="${data.token}">
-${FIELDS.map((f) => field(f, data))}
-<p class="submit"><button type="submit">Create admin account</button></p>
+${csrfField(chrome.csrfToken)}
+${hiddenField('token', data.token)}
+${fields}
+${submitButton('Create admin account')}
 </form>
 </div>`,
   );

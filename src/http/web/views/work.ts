@@ -109,7 +109,8 @@ ${body}
 </div>`;
 }
 
-export function workView(chrome: PageChrome, page: WorkPage): string {
+/** `top`: a block shown above the work (the posting preview's notice and actions). */
+export function workView(chrome: PageChrome, page: WorkPage, extra: { top?: SafeHtml } = {}): string {
   const { work } = page;
   const last = page.chapters[page.chapters.length - 1];
   const atStart = page.mode === 'full' || page.previous === null;
@@ -136,7 +137,7 @@ ${page.endNotesHtml ? html`<p class="jump">(See the end of the work for <a href=
   const chapterOptions = { linkHeading: page.mode === 'full', single: page.chapters.length <= 1 };
   return layout(
     chrome,
-    html`<div class="work">
+    html`${extra.top ?? ''}<div class="work">
 ${topNavigation(page)}
 ${meta(work)}
 <div class="preface group">

@@ -1,0 +1,59 @@
+// Changing one's password or email address; both need the current password (ASVS V2.1.6).
+import { deleteSessionsOfUser } from '../../db/repos/sessions.repo.ts';
+import { findUserByEmail, findUserById, updateUser, type UserRecord } from '../../db/repos/users.repo.ts';
+import { Forbidden, Invalid } from '../../domain/errors.ts';
+import { emailProblem } from '../../domain/password-rules.ts';
+import { can } from '../../domain/policy.ts';
+import type { ServiceContext } from '../context.ts';
+import { hashPassword, verifyPassword } from '../passwords.ts';
+import { checkPassword } from '../password-policy.ts';
+
+/** Loads the acting user's account after checking they may manage it and gave the right password. */
+export async function ownAccountWithPassword(ctx: ServiceContext, currentPassword: string): Promise<UserRecord> {
+  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : -1;
+  if (!can(ctx.actor, { do: 'account:manage', userId })) throw new Forbidden('Log in to change your account.');
+  const user = await findUserById(ctx.db, userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new Invalid('Your current password is not correct.', { current_password: 'Your current password is not correct.' });
+  }
+  return user;
+}
+
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; password: string; passwordConfirmation: string; keepSessionId?: number | undefined },
+): Promise<void> {
+  const user = await ownAccountWithPassword(ctx, input.currentPassword);
+  const problem = checkPassword(input.password, input.passwordConfirmation);
+  if (problem) throw new Invalid(problem, { password: problem });
+  const passwordHash = await hashPassword(input.password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, user.id, { passwordHash });
+    await deleteSessionsOfUser(trx, user.id, input.keepSessionId);
+  });
+  if (user.email) {
+    await ctx.mailer.send({
+      to: user.email,
+      subject: `[${ctx.site.name}] Your password was changed`,
+      text: `The password of your account ${user.login} on ${ctx.site.name} was just changed. If it was not you, reset it now at ${ctx.site.baseUrl}/password/forgot\n`,
+    });
+  }
+}
+
+export async function changeEmail(ctx: ServiceContext, input: { currentPassword: string; email: string }): Promise<void> {
+  const user = await ownAccountWithPassword(ctx, input.currentPassword);
+  const email = input.email.trim();
+  const problem = emailProblem(email);
+  if (problem) throw new Invalid(problem, { email: problem });
+  const other = await findUserByEmail(ctx.db, email);
+  if (other && other.id !== user.id) throw new Invalid('Another account uses that email address.', { email: 'Another account uses that email address.' });
+  await updateUser(ctx.db, user.id, { email });
+  // Tell the old address, so a hijacker cannot quietly take the account over.
+  if (user.email && user.email.toLowerCase() !== email.toLowerCase()) {
+    await ctx.mailer.send({
+      to: user.email,
+      subject: `[${ctx.site.name}] Your email address was changed`,
+      text: `The email address of your account ${user.login} on ${ctx.site.name} was changed to ${email}. If it was not you, contact the archive admins.\n`,
+    });
+  }
+}

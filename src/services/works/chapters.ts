@@ -1,0 +1,157 @@
+// Chapters of a work (AO3's chapters/new, edit, manage): adding one (posted, or a draft to post
+// later), editing, deleting and reordering. After each change the work's n/m, word count,
+// completeness, revised date and revision are recomputed from the chapters (counters.ts).
+import {
+  allChapterSummaries,
+  deleteChapterRow,
+  findChapter,
+  insertChapter,
+  markChaptersPosted,
+  setChapterOrder,
+  updateChapter,
+  type ChapterRecord,
+  type ChapterSummary,
+} from '../../db/repos/chapters.repo.ts';
+import { updateWorkDetails, type WorkRecord } from '../../db/repos/works.repo.ts';
+import type { Db } from '../../db/types.ts';
+import { Invalid, NotFound } from '../../domain/errors.ts';
+import { LIMITS } from '../../domain/work-rules.ts';
+import type { ServiceContext } from '../context.ts';
+import { validateChapter, type ChapterInput } from '../work-input.ts';
+import { loadEditableWork } from './access.ts';
+import { refreshWork } from './counters.ts';
+import type { Commit } from './post-work.ts';
+import { gather, throwProblems, type Problems } from './problems.ts';
+import { postDraftIn } from './publish.ts';
+
+export interface ChapterFormInput {
+  chapter: ChapterInput;
+  /** The work's expected chapter count (blank on the form = unknown); unchanged when undefined. */
+  expectedChapters?: number | null | undefined;
+  /** 'post' posts the chapter (and a draft work with it); 'draft' and 'preview' keep it a draft. */
+  commit: Commit;
+}
+
+export interface ChapterResult {
+  chapterId: number;
+  /** Whether readers can see the chapter now. */
+  posted: boolean;
+}
+
+export async function chaptersForManaging(ctx: ServiceContext, workId: number): Promise<{ work: WorkRecord; chapters: ChapterSummary[] }> {
+  const { work } = await loadEditableWork(ctx, workId);
+  return { work, chapters: await allChapterSummaries(ctx.db, workId) };
+}
+
+export async function chapterForEditing(ctx: ServiceContext, workId: number, chapterId: number): Promise<{ work: WorkRecord; chapter: ChapterRecord }> {
+  const { work } = await loadEditableWork(ctx, workId);
+  const chapter = await findChapter(ctx.db, workId, chapterId);
+  if (!chapter) throw new NotFound(`Work ${workId} has no chapter ${chapterId}.`);
+  return { work, chapter };
+}
+
+function checkExpected(expected: number | null | undefined, chapterCount: number, problems: Problems): void {
+  if (expected === undefined || expected === null) return;
+  if (!Number.isInteger(expected) || expected < 1 || expected > LIMITS.chaptersMax) {
+    problems.expectedChapters = `The expected number of chapters must be a whole number from 1 to ${LIMITS.chaptersMax}, or left blank when unknown.`;
+  } else if (expected < chapterCount) {
+    problems.expectedChapters = `The work has ${chapterCount} chapters, more than the ${expected} expected.`;
+  }
+}
+
+async function setExpected(trx: Db, work: WorkRecord, expected: number | null | undefined, now: string): Promise<void> {
+  if (expected === undefined || expected === work.expectedChapters) return;
+  await updateWorkDetails(trx, work.id, { ...work, expectedChapters: expected }, now);
+}
+
+/** Posts one chapter, or the whole work when it is still a draft. */
+async function post(trx: Db, work: WorkRecord, chapterId: number, now: Date): Promise<void> {
+  if (!work.posted) return postDraftIn(trx, work.id, now);
+  await markChaptersPosted(trx, work.id, [chapterId], now.toISOString(), now.toISOString());
+  await refreshWork(trx, work.id, now.toISOString(), { revise: true });
+}
+
+export async function addChapter(ctx: ServiceContext, workId: number, input: ChapterFormInput): Promise<ChapterResult> {
+  const { work } = await loadEditableWork(ctx, workId);
+  const existing = await allChapterSummaries(ctx.db, workId);
+  const problems: Problems = {};
+  const chapter = await gather(problems, () => validateChapter(input.chapter));
+  if (existing.length >= LIMITS.chaptersMax) problems._ = `A work may have at most ${LIMITS.chaptersMax} chapters.`;
+  checkExpected(input.expectedChapters, existing.length + 1, problems);
+  throwProblems(problems);
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await setExpected(trx, work, input.expectedChapters, nowIso);
+    const position = (existing.at(-1)?.position ?? 0) + 1;
+    const chapterId = await insertChapter(trx, workId, position, chapter!, { posted: false, postedAt: null }, nowIso);
+    if (input.commit === 'post') await post(trx, work, chapterId, now);
+    else await refreshWork(trx, workId, nowIso, { revise: false });
+    return { chapterId, posted: input.commit === 'post' };
+  });
+}
+
+export async function editChapter(ctx: ServiceContext, workId: number, chapterId: number, input: ChapterFormInput): Promise<ChapterResult> {
+  const { work, chapter: current } = await chapterForEditing(ctx, workId, chapterId);
+  const count = (await allChapterSummaries(ctx.db, workId)).length;
+  const problems: Problems = {};
+  const chapter = await gather(problems, () => validateChapter(input.chapter));
+  checkExpected(input.expectedChapters, count, problems);
+  throwProblems(problems);
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await setExpected(trx, work, input.expectedChapters, nowIso);
+    await updateChapter(trx, chapterId, chapter!, nowIso);
+    if (!current.posted && input.commit === 'post') await post(trx, work, chapterId, now);
+    // Editing a chapter readers can see is an update they see.
+    else await refreshWork(trx, workId, nowIso, { revise: work.posted && current.posted });
+    return { chapterId, posted: current.posted || input.commit === 'post' };
+  });
+}
+
+export async function postChapter(ctx: ServiceContext, workId: number, chapterId: number): Promise<void> {
+  const { work, chapter } = await chapterForEditing(ctx, workId, chapterId);
+  if (chapter.posted && work.posted) return;
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute((trx) => post(trx, work, chapterId, now));
+}
+
+export async function deleteChapter(ctx: ServiceContext, workId: number, chapterId: number): Promise<void> {
+  const { work, chapter } = await chapterForEditing(ctx, workId, chapterId);
+  const chapters = await allChapterSummaries(ctx.db, workId);
+  if (chapters.length <= 1) throw new Invalid('You cannot delete the only chapter of a work; delete the work instead.');
+  if (work.posted && chapter.posted && chapters.filter((c) => c.posted).length === 1) {
+    throw new Invalid('This is the only posted chapter: post another chapter first, or delete the work instead.');
+  }
+  const nowIso = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteChapterRow(trx, workId, chapterId);
+    await setChapterOrder(trx, workId, chapters.filter((c) => c.id !== chapterId).map((c) => c.id), nowIso);
+    await refreshWork(trx, workId, nowIso, { revise: work.posted && chapter.posted });
+  });
+}
+
+/**
+ * Puts the chapters in the order of the positions given for each (AO3's "Manage Chapters"):
+ * every chapter needs a whole-number position; ties keep their current order.
+ */
+export async function reorderChapters(ctx: ServiceContext, workId: number, positions: ReadonlyMap<number, number>): Promise<void> {
+  await loadEditableWork(ctx, workId);
+  const chapters = await allChapterSummaries(ctx.db, workId);
+  const problems: Problems = {};
+  for (const c of chapters) {
+    const position = positions.get(c.id);
+    if (position === undefined || !Number.isInteger(position) || position < 1 || position > LIMITS.chaptersMax) {
+      problems[`position_${c.id}`] = `Give chapter ${c.position} a position from 1 to ${chapters.length}.`;
+    }
+  }
+  if ([...positions.keys()].some((id) => !chapters.some((c) => c.id === id))) problems._ = 'The form names a chapter this work does not have; reload the page and try again.';
+  throwProblems(problems);
+  const ordered = [...chapters].sort((a, b) => positions.get(a.id)! - positions.get(b.id)! || a.position - b.position).map((c) => c.id);
+  const nowIso = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await setChapterOrder(trx, workId, ordered, nowIso);
+    await refreshWork(trx, workId, nowIso, { revise: false });
+  });
+}

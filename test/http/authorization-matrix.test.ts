@@ -1,0 +1,226 @@
+// The authorization matrix: every route × every kind of actor × every work state, built from the
+// app's own route table — a route without an entry here fails the test. Each check makes a real
+// request as that actor and compares "allowed" or "denied" with what the policy promises.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIALECTS, skipUnless } from '../support/stores.ts';
+import { ACTORS, PASSWORD, WORK_STATES, buildFixture, expectations as may, type ActorName, type Fixture, type FixtureWork, type WorkState } from './authorization-fixture.ts';
+import { WebClient, type WebResponse } from '../support/web-client.ts';
+import { insertCreatorships } from '../../src/db/repos/works.repo.ts';
+
+interface Request {
+  url: string;
+  /** Form fields for a POST; the client adds the actor's CSRF token. */
+  body?: Record<string, string>;
+}
+
+interface RouteCase {
+  /** Checked once per work state (the request is about a work), or once overall. */
+  perWork: boolean;
+  /** Changes or removes what it acts on: each check gets a fresh work. */
+  mutates?: boolean;
+  /** Ends the session it runs in: each check logs in afresh instead of using the shared client. */
+  ownSession?: boolean;
+  request(f: Fixture, actor: ActorName, work: FixtureWork): Request | Promise<Request>;
+  allowed(actor: ActorName, state: WorkState): boolean;
+}
+
+const everyone = () => true;
+const nobody = () => false;
+const activeUsers = (a: ActorName) => may.isActiveUser(a);
+const admins = (a: ActorName) => a === 'admin';
+const readers = (a: ActorName, s: WorkState) => may.canRead(a, s);
+const editors = (a: ActorName) => may.canEdit(a);
+const page = (url: string): RouteCase => ({ perWork: false, request: () => ({ url }), allowed: everyone });
+let unique = 0;
+
+const MATRIX: Record<string, RouteCase> = {
+  // Public pages and listings (what they may list is the canary test's business).
+  'GET /': page('/'),
+  'GET /works': page('/works'),
+  'GET /healthz': page('/healthz'),
+  'GET /api': page('/api'),
+  'GET /api/v1/openapi.json': page('/api/v1/openapi.json'),
+  'GET /api/v1/works': page('/api/v1/works'),
+  'GET /api/v1/tags/:tag': page('/api/v1/tags/Original%20Work'),
+  'GET /tags/:tag': page('/tags/Original%20Work'),
+  'GET /tags/:tag/works': page('/tags/Original%20Work/works'),
+  'GET /static/*': page('/static/css/owlery.css'),
+  'GET /users/:login': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}` }), allowed: everyone },
+  'GET /users/:login/works': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/works` }), allowed: everyone },
+  'GET /users/:login/pseuds/:pseud': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/pseuds/${f.logins.owner}` }), allowed: everyone },
+  'GET /login': page('/login'),
+  'GET /signup': page('/signup'),
+  'GET /password/forgot': page('/password/forgot'),
+
+  // Reading a work: the heart of the policy.
+  'GET /works/:id': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}` }), allowed: readers },
+  'GET /works/:id/chapters/:chapterId': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/${w.chapterIds[1]}` }), allowed: readers },
+  'GET /api/v1/works/:id': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}` }), allowed: readers },
+  'GET /api/v1/works/:id/chapters': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/chapters` }), allowed: readers },
+  // A series page shows the series' listed works: posted, not hidden, restricted ones to members.
+  'GET /series/:id': { perWork: true, request: (_f, _a, w) => ({ url: `/series/${w.seriesId}` }), allowed: (a, s) => s === 'posted' || s === 'anonymous' || (s === 'restricted' && activeUsers(a)) },
+
+  // One-time links with unknown tokens lead nowhere, for anyone.
+  'GET /setup/:token': { perWork: false, request: () => ({ url: '/setup/not-a-real-token-value' }), allowed: nobody },
+  'POST /setup/:token': {
+    perWork: false,
+    request: () => ({ url: '/setup/not-a-real-token-value', body: { login: 'x', email: 'x@example.org', password: PASSWORD_X, password_confirmation: PASSWORD_X } }),
+    allowed: nobody,
+  },
+  'GET /password/reset/:token': { perWork: false, request: () => ({ url: '/password/reset/rst_not-a-real-token' }), allowed: nobody },
+  'POST /password/reset/:token': { perWork: false, request: () => ({ url: '/password/reset/rst_not-a-real-token', body: { password: PASSWORD_X, password_confirmation: PASSWORD_X } }), allowed: nobody },
+
+  // Forms anyone may submit (a wrong password or a taken login is a 422, which counts as allowed).
+  'POST /login': { perWork: false, request: (f) => ({ url: '/login', body: { login: f.logins.user, password: 'wrong password here' } }), allowed: everyone },
+  'POST /logout': { perWork: false, ownSession: true, request: () => ({ url: '/logout', body: {} }), allowed: everyone },
+  'POST /signup': { perWork: false, request: (f) => ({ url: '/signup', body: { login: f.logins.user, email: 'dup@example.org', password: PASSWORD_X, password_confirmation: PASSWORD_X } }), allowed: everyone },
+  'POST /password/forgot': { perWork: false, request: () => ({ url: '/password/forgot', body: { email: `nobody${++unique}@example.org` } }), allowed: everyone },
+  'POST /invitations/requests': { perWork: false, request: () => ({ url: '/invitations/requests', body: { email: `queue${++unique}@example.org` } }), allowed: everyone },
+
+  // One's own account: any active user, on their own account only.
+  'GET /account': { perWork: false, request: () => ({ url: '/account' }), allowed: activeUsers },
+  'POST /account/email': { perWork: false, request: () => ({ url: '/account/email', body: { email: 'new@example.org', current_password: 'wrong password' } }), allowed: activeUsers },
+  'POST /account/password': {
+    perWork: false,
+    request: () => ({ url: '/account/password', body: { current_password: 'wrong password', password: PASSWORD_X, password_confirmation: PASSWORD_X } }),
+    allowed: activeUsers,
+  },
+  'POST /account/pseuds': { perWork: false, request: () => ({ url: '/account/pseuds', body: { name: `Matrix Pseud ${++unique}` } }), allowed: activeUsers },
+  'POST /account/pseuds/:id/default': { perWork: false, request: async (f) => ({ url: `/account/pseuds/${await f.pseudIdOf(f.logins.owner)}/default`, body: {} }), allowed: (a) => a === 'owner' },
+  'POST /account/pseuds/:id/delete': {
+    // The owner's default pseud cannot be deleted (422, allowed); everyone else may not touch it.
+    perWork: false,
+    request: async (f) => ({ url: `/account/pseuds/${await f.pseudIdOf(f.logins.owner)}/delete`, body: {} }),
+    allowed: (a) => a === 'owner',
+  },
+  'POST /account/tokens': { perWork: false, request: () => ({ url: '/account/tokens', body: { name: `matrix token ${++unique}` } }), allowed: activeUsers },
+  'POST /account/tokens/:id/revoke': { perWork: false, request: () => ({ url: '/account/tokens/999999/revoke', body: {} }), allowed: nobody },
+  'POST /account/delete': { perWork: false, request: () => ({ url: '/account/delete', body: { current_password: 'wrong password', works: 'orphan' } }), allowed: activeUsers },
+
+  // Administration.
+  'GET /admin': { perWork: false, request: () => ({ url: '/admin' }), allowed: admins },
+  'POST /admin/signup-mode': { perWork: false, request: () => ({ url: '/admin/signup-mode', body: { mode: 'open' } }), allowed: admins },
+  'POST /admin/invitations/send': { perWork: false, request: () => ({ url: '/admin/invitations/send', body: { count: '1' } }), allowed: admins },
+  'POST /admin/invitations/invite': { perWork: false, request: () => ({ url: '/admin/invitations/invite', body: { email: `invitee${++unique}@example.org` } }), allowed: admins },
+  'POST /admin/users/:login/suspend': { perWork: false, request: (f) => ({ url: `/admin/users/${f.target}/suspend`, body: { suspended: 'false' } }), allowed: admins },
+  'POST /admin/users/:login/roles': { perWork: false, request: (f) => ({ url: `/admin/users/${f.target}/roles`, body: { role: 'moderator', granted: 'true' } }), allowed: admins },
+  'POST /admin/works/hidden': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: '/admin/works/hidden', body: { work_id: String(w.id), hidden: 'true' } }), allowed: admins },
+
+  // Posting (issue 3): the work's creators edit it and its chapters; only the owner's pseud
+  // created its series; an account's drafts and invitations are its own.
+  'GET /works/new': { perWork: false, request: () => ({ url: '/works/new' }), allowed: activeUsers },
+  'POST /works': { perWork: false, request: () => ({ url: '/works', body: { ...POSTING_FORM, title: `Matrix posted ${++unique}` } }), allowed: activeUsers },
+  'GET /works/:id/edit': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/edit` }), allowed: editors },
+  'POST /works/:id/edit': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/edit`, body: { ...POSTING_FORM, commit: 'preview' } }), allowed: editors },
+  'GET /works/:id/preview': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/preview` }), allowed: editors },
+  'POST /works/:id/post': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/post`, body: {} }), allowed: editors },
+  'GET /works/:id/delete': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/delete` }), allowed: editors },
+  'POST /works/:id/delete': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/delete`, body: {} }), allowed: editors },
+  'GET /works/:id/orphan': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/orphan` }), allowed: editors },
+  'POST /works/:id/orphan': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/orphan`, body: {} }), allowed: editors },
+  'GET /works/:id/chapters/new': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/new` }), allowed: editors },
+  'POST /works/:id/chapters': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters`, body: { title: 'Added', content: 'Added words.', commit: 'draft' } }), allowed: editors },
+  'GET /works/:id/chapters/manage': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/manage` }), allowed: editors },
+  'POST /works/:id/chapters/reorder': {
+    perWork: true,
+    mutates: true,
+    request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/reorder`, body: { [`position_${w.chapterIds[0]}`]: '2', [`position_${w.chapterIds[1]}`]: '1' } }),
+    allowed: editors,
+  },
+  'GET /works/:id/chapters/:chapterId/edit': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/${w.chapterIds[1]}/edit` }), allowed: editors },
+  'POST /works/:id/chapters/:chapterId': {
+    perWork: true,
+    mutates: true,
+    request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/${w.chapterIds[1]}`, body: { title: 'Edited', content: 'Edited words.', commit: 'draft' } }),
+    allowed: editors,
+  },
+  'GET /works/:id/chapters/:chapterId/preview': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/${w.chapterIds[1]}/preview` }), allowed: editors },
+  'POST /works/:id/chapters/:chapterId/post': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/${w.chapterIds[1]}/post`, body: {} }), allowed: editors },
+  'POST /works/:id/chapters/:chapterId/delete': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/${w.chapterIds[1]}/delete`, body: {} }), allowed: editors },
+  'GET /users/:login/drafts': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/drafts` }), allowed: (a) => a === 'owner' },
+  'GET /users/:login/creatorships': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/creatorships` }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/creatorships': {
+    // A fresh work invites the plain user's pseud; only that user may answer.
+    perWork: true,
+    mutates: true,
+    request: async (f, _a, w) => {
+      const pseudId = await f.pseudIdOf(f.logins.user);
+      await insertCreatorships(f.t.store.db, w.id, [pseudId], false);
+      return { url: `/users/${f.logins.user}/creatorships`, body: { work_id: String(w.id), pseud_id: String(pseudId), decision: 'decline' } };
+    },
+    allowed: (a) => a === 'user',
+  },
+  'GET /series/:id/edit': { perWork: true, request: (_f, _a, w) => ({ url: `/series/${w.seriesId}/edit` }), allowed: (a) => a === 'owner' },
+  'POST /series/:id/edit': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/series/${w.seriesId}/edit`, body: { title: 'Renamed series' } }), allowed: (a) => a === 'owner' },
+  'GET /api/v1/tags/autocomplete': page('/api/v1/tags/autocomplete?type=fandom&q=orig'),
+};
+
+const PASSWORD_X = 'another matrix passphrase';
+
+/** A valid "Post New Work" form. */
+const POSTING_FORM: Record<string, string> = {
+  title: 'Matrix form work',
+  rating: 'General Audiences',
+  warnings: 'No Archive Warnings Apply',
+  fandoms: 'Original Work',
+  content: 'Words for the matrix.',
+  commit: 'post',
+};
+
+async function freshClient(f: Fixture, actor: ActorName): Promise<WebClient> {
+  const client = new WebClient(f.t.app);
+  if (actor !== 'guest' && actor !== 'suspended') await client.logIn(f.logins[actor], PASSWORD);
+  return client;
+}
+
+function verdict(res: WebResponse): 'allowed' | 'denied' | 'error' {
+  if (res.status >= 500) return 'error';
+  if ([401, 403, 404].includes(res.status)) return 'denied';
+  if (res.status >= 300 && res.status < 400) return res.location?.startsWith('/login') ? 'denied' : 'allowed';
+  // 422 (invalid input) and 429 (rate limited) mean the request got past authorization.
+  if ([200, 201, 204, 422, 429].includes(res.status)) return 'allowed';
+  return 'error';
+}
+
+for (const dialect of DIALECTS) {
+  describe(`[${dialect}] authorization matrix`, { skip: await skipUnless(dialect) }, () => {
+    let f: Fixture;
+    before(async () => {
+      f = await buildFixture(dialect);
+    });
+    after(async () => f?.t.close());
+
+    it('has an entry for every route the app serves', () => {
+      const missing = f.t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((key) => !(key in MATRIX));
+      assert.deepEqual(missing, [], 'routes missing from the authorization matrix');
+    });
+
+    it('allows and denies each route as the policy promises, for every actor and work state', async () => {
+      const failures: string[] = [];
+      let checks = 0;
+      for (const route of f.t.app.routeTable) {
+        const key = `${route.method} ${route.url}`;
+        const spec = MATRIX[key];
+        if (!spec) continue;
+        const states: readonly WorkState[] = spec.perWork ? WORK_STATES : ['posted'];
+        for (const state of states) {
+          for (const actor of ACTORS) {
+            const work = spec.mutates ? await f.freshWork(state) : f.works[state];
+            const req = await spec.request(f, actor, work);
+            const client = spec.ownSession ? await freshClient(f, actor) : f.clients[actor];
+            // Load a page with a form first, as a browser would, so the client holds a CSRF token.
+            if (route.method === 'POST') await client.get('/password/forgot');
+            const res = route.method === 'GET' ? await client.get(req.url) : await client.post(req.url, req.body ?? {});
+            checks++;
+            const expected = spec.allowed(actor, state) ? 'allowed' : 'denied';
+            const got = verdict(res);
+            if (got !== expected) failures.push(`${key} as ${actor} on a ${state} work: expected ${expected}, got ${res.status}${res.location ? ` → ${res.location}` : ''}`);
+          }
+        }
+      }
+      assert.ok(checks > 200, `ran ${checks} checks`);
+      assert.deepEqual(failures, []);
+    });
+  });
+}
