@@ -48,7 +48,7 @@ function describe(error: unknown): Described {
   if (isAppError(error)) return { status: STATUS_BY_CODE[error.code], code: error.code, message: error.message, details: error.details };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    return { status: 400, code: 'bad_request', message: fastifyError.message.replace(/^(querystring|params|body|headers)\/?/, (m) => `${m.replace(/\/$/, '')} `).trim() };
+    return { status: 400, code: 'bad_request', message: fastifyError.message.replace(/^(querystring|params|body|headers)\/?\s*/, '$1 ').trim() };
   }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {

@@ -12,6 +12,8 @@ interface Request {
   url: string;
   /** Form fields for a POST; the client adds the actor's CSRF token. */
   body?: Record<string, string>;
+  /** A JSON body (API routes); sent with the actor's CSRF token in a header. */
+  json?: unknown;
 }
 
 interface RouteCase {
@@ -154,6 +156,26 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /series/:id/edit': { perWork: true, request: (_f, _a, w) => ({ url: `/series/${w.seriesId}/edit` }), allowed: (a) => a === 'owner' },
   'POST /series/:id/edit': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/series/${w.seriesId}/edit`, body: { title: 'Renamed series' } }), allowed: (a) => a === 'owner' },
   'GET /api/v1/tags/autocomplete': page('/api/v1/tags/autocomplete?type=fandom&q=orig'),
+
+  // The JSON API's write side: the same policy as the pages.
+  'POST /api/v1/works': { perWork: false, request: () => ({ url: '/api/v1/works', json: { ...API_WORK, title: `Matrix API ${++unique}` } }), allowed: activeUsers },
+  'PATCH /api/v1/works/:id': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}`, json: { title: 'Patched by matrix' } }), allowed: editors },
+  'DELETE /api/v1/works/:id': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}` }), allowed: editors },
+  'POST /api/v1/works/:id/chapters': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/chapters`, json: { content: '<p>More.</p>', draft: true } }), allowed: editors },
+  'PATCH /api/v1/works/:id/chapters/:chapterId': {
+    perWork: true,
+    mutates: true,
+    request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/chapters/${w.chapterIds[1]}`, json: { content: '<p>Changed.</p>' } }),
+    allowed: editors,
+  },
+  'DELETE /api/v1/works/:id/chapters/:chapterId': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/chapters/${w.chapterIds[1]}` }), allowed: editors },
+};
+
+const API_WORK = {
+  rating: 'General Audiences',
+  warnings: ['No Archive Warnings Apply'],
+  fandoms: ['Original Work'],
+  chapters: [{ content: '<p>Words from the matrix.</p>' }],
 };
 
 const PASSWORD_X = 'another matrix passphrase';
@@ -210,8 +232,13 @@ for (const dialect of DIALECTS) {
             const req = await spec.request(f, actor, work);
             const client = spec.ownSession ? await freshClient(f, actor) : f.clients[actor];
             // Load a page with a form first, as a browser would, so the client holds a CSRF token.
-            if (route.method === 'POST') await client.get('/password/forgot');
-            const res = route.method === 'GET' ? await client.get(req.url) : await client.post(req.url, req.body ?? {});
+            if (route.method !== 'GET') await client.get('/password/forgot');
+            const res =
+              route.method === 'GET'
+                ? await client.get(req.url)
+                : route.url.startsWith('/api/')
+                  ? await client.json(route.method as 'POST' | 'PATCH' | 'DELETE', req.url, req.json)
+                  : await client.post(req.url, req.body ?? {});
             checks++;
             const expected = spec.allowed(actor, state) ? 'allowed' : 'denied';
             const got = verdict(res);

@@ -39,8 +39,8 @@ export class WebClient {
     }
   }
 
-  private async send(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: string, contentType?: string): Promise<WebResponse> {
-    const headers: Record<string, string> = { ...this.headers };
+  private async send(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: string, contentType?: string, extra: Record<string, string> = {}): Promise<WebResponse> {
+    const headers: Record<string, string> = { ...this.headers, ...extra };
     const cookie = this.cookieHeader();
     if (cookie) headers.cookie = cookie;
     if (contentType) headers['content-type'] = contentType;
@@ -64,6 +64,12 @@ export class WebClient {
       for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
     }
     return this.send('POST', url, form.toString(), 'application/x-www-form-urlencoded');
+  }
+
+  /** Sends JSON as a script in the page would: with the session's CSRF token in a header. */
+  json(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<WebResponse> {
+    const extra: Record<string, string> = this.csrf ? { 'x-csrf-token': this.csrf } : {};
+    return body === undefined ? this.send(method, url, undefined, undefined, extra) : this.send(method, url, JSON.stringify(body), 'application/json', extra);
   }
 
   /** Follows a 303 after a form post. */

@@ -51,6 +51,7 @@ export const WorkSchema = Type.Object(
     chapterCount: Type.Integer({ description: 'Posted chapters' }),
     expectedChapters: Type.Union([Type.Integer(), Type.Null()], { description: 'null when unknown (shown as n/?)' }),
     complete: Type.Boolean(),
+    posted: Type.Boolean({ description: 'false for a draft (only its creators ever see one)' }),
     restricted: Type.Boolean({ description: 'Visible to logged-in users only' }),
     postedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -82,6 +83,7 @@ export const ChapterSchema = Type.Object(
     endNotes: Type.String({ description: 'Sanitized HTML' }),
     content: Type.String({ description: 'Sanitized HTML' }),
     wordCount: Type.Integer(),
+    posted: Type.Boolean({ description: 'false for a draft chapter (only its creators see one)' }),
     postedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   },
   { $id: 'Chapter' },
@@ -107,11 +109,96 @@ export const TagSchema = Type.Object(
   { $id: 'Tag' },
 );
 
-export const SHARED_SCHEMAS = [ErrorSchema, WorkSchema, WorkListSchema, ChapterSchema, TagSchema];
+const Html = (description: string, maxLength: number) => Type.String({ maxLength, description: `${description} (HTML, sanitized on write)` });
+const Names = (description: string) => Type.Array(Type.String({ maxLength: 200 }), { maxItems: 75, description });
+
+const chapterFields = {
+  title: Type.Optional(Type.String({ maxLength: 255 })),
+  content: Html('The chapter text', 600_000),
+  summary: Type.Optional(Html('Chapter summary', 5_000)),
+  notes: Type.Optional(Html('Chapter beginning notes', 10_000)),
+  endNotes: Type.Optional(Html('Chapter end notes', 10_000)),
+};
+
+export const ChapterWriteSchema = Type.Object(chapterFields, { $id: 'ChapterWrite', additionalProperties: false });
+
+/** A chapter added to an existing work. */
+export const ChapterCreateSchema = Type.Object(
+  {
+    ...chapterFields,
+    draft: Type.Optional(Type.Boolean({ description: 'true keeps the chapter a draft' })),
+    expectedChapters: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 500 }), Type.Null()])),
+  },
+  { $id: 'ChapterCreate', additionalProperties: false },
+);
+
+/** Every field of the posting form; on PATCH all are optional and the rest stay as they are. */
+const workWriteFields = {
+  title: Type.String({ minLength: 1, maxLength: 255 }),
+  summary: Type.Optional(Html('Summary', 5_000)),
+  notes: Type.Optional(Html('Beginning notes', 10_000)),
+  endNotes: Type.Optional(Html('End notes', 10_000)),
+  language: Type.Optional(Type.String({ maxLength: 40, description: 'Language code or name; default en' })),
+  rating: Type.Optional(Type.String({ maxLength: 100, description: 'One of the archive ratings' })),
+  warnings: Type.Optional(Names('Archive warnings; at least one')),
+  categories: Type.Optional(Names('Categories')),
+  fandoms: Type.Optional(Names('Fandoms; at least one')),
+  relationships: Type.Optional(Names('Relationships')),
+  characters: Type.Optional(Names('Characters')),
+  freeforms: Type.Optional(Names('Additional tags')),
+  expectedChapters: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 500 }), Type.Null()], { description: 'null when unknown' })),
+  restricted: Type.Optional(Type.Boolean()),
+  anonymous: Type.Optional(Type.Boolean()),
+  commentPermission: Type.Optional(Type.Union([Type.Literal('everyone'), Type.Literal('users'), Type.Literal('none')])),
+  moderatedComments: Type.Optional(Type.Boolean()),
+  coCreators: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20, description: 'Pseuds to invite, "pseud" or "pseud (login)"' })),
+  series: Type.Optional(
+    Type.Object(
+      {
+        id: Type.Optional(Type.Integer({ minimum: 1, description: 'One of your series' })),
+        title: Type.Optional(Type.String({ maxLength: 255, description: 'A new series' })),
+        position: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+      },
+      { additionalProperties: false },
+    ),
+  ),
+  postedAt: Type.Optional(Type.String({ format: 'date', description: 'Backdating: YYYY-MM-DD, not in the future' })),
+  draft: Type.Optional(Type.Boolean({ description: 'true saves a draft; false posts (on PATCH: posts a draft)' })),
+};
+
+export const WorkCreateSchema = Type.Object(
+  { ...workWriteFields, chapters: Type.Array(Type.Ref('ChapterWrite'), { minItems: 1, maxItems: 500 }) },
+  { $id: 'WorkCreate', additionalProperties: false },
+);
+
+export const WorkPatchSchema = Type.Partial(Type.Object(workWriteFields, { additionalProperties: false }), { $id: 'WorkPatch', additionalProperties: false });
+
+export const ChapterPatchSchema = Type.Object(
+  {
+    title: Type.Optional(Type.String({ maxLength: 255 })),
+    content: Type.Optional(Html('The chapter text', 600_000)),
+    summary: Type.Optional(Html('Chapter summary', 5_000)),
+    notes: Type.Optional(Html('Chapter beginning notes', 10_000)),
+    endNotes: Type.Optional(Html('Chapter end notes', 10_000)),
+    draft: Type.Optional(Type.Boolean({ description: 'false posts a draft chapter' })),
+    expectedChapters: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 500 }), Type.Null()])),
+  },
+  { $id: 'ChapterPatch', additionalProperties: false },
+);
+
+export const SHARED_SCHEMAS = [ErrorSchema, WorkSchema, WorkListSchema, ChapterSchema, TagSchema, ChapterWriteSchema, ChapterCreateSchema, WorkCreateSchema, WorkPatchSchema, ChapterPatchSchema];
 
 export const errorResponses = {
   400: Type.Ref('Error'),
   401: Type.Ref('Error'),
   404: Type.Ref('Error'),
   429: Type.Ref('Error'),
+};
+
+export const writeErrorResponses = {
+  ...errorResponses,
+  403: Type.Ref('Error'),
+  409: Type.Ref('Error'),
+  413: Type.Ref('Error'),
+  422: Type.Ref('Error'),
 };

@@ -34,6 +34,7 @@ export function presentWorkJson(card: WorkCard): WorkJson {
     chapterCount: blurb.chapterCount,
     expectedChapters: blurb.expectedChapters,
     complete: blurb.complete,
+    posted: card.work.posted,
     restricted: blurb.restricted,
     postedAt: blurb.postedAt,
     updatedAt: blurb.updatedAt,
@@ -52,6 +53,7 @@ export function presentChapterJson(workId: number, chapter: ChapterRecord): Chap
     endNotes: chapter.endNotes,
     content: chapter.content,
     wordCount: chapter.wordCount,
+    posted: chapter.posted,
     postedAt: chapter.postedAt,
   };
 }
