@@ -5,7 +5,15 @@ export type Role = 'admin' | 'wrangler' | 'moderator';
 
 export type Actor =
   | { kind: 'guest' }
-  | { kind: 'user'; userId: number; login: string; roles: ReadonlySet<Role>; suspended: boolean }
+  | {
+      kind: 'user';
+      userId: number;
+      login: string;
+      roles: ReadonlySet<Role>;
+      suspended: boolean;
+      /** Acting through a personal API token rather than a browser session. */
+      viaToken?: boolean;
+    }
   /** The operator at the command line (imports, demo loading, migrations). */
   | { kind: 'system' };
 

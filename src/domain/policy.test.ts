@@ -85,3 +85,13 @@ describe('work editing policy', () => {
     assert.equal(can(GUEST, { do: 'admin:manage' }), false);
   });
 });
+
+describe('API tokens', () => {
+  it('cannot manage accounts or administer the site, even for an admin', () => {
+    const readerToken: Actor = { ...(reader as Extract<Actor, { kind: 'user' }>), viaToken: true };
+    const adminToken: Actor = { ...(admin as Extract<Actor, { kind: 'user' }>), viaToken: true };
+    assert.equal(can(readerToken, { do: 'account:manage', userId: 1 }), false);
+    assert.equal(can(adminToken, { do: 'admin:manage' }), false);
+    assert.equal(can(readerToken, { do: 'work:create' }), true, 'posting through the API is what tokens are for');
+  });
+});

@@ -67,10 +67,11 @@ export function can(actor: Actor, action: Action): boolean {
     case 'series:edit':
       return isActiveUser(actor) && action.creatorUserIds.includes(actor.userId);
     case 'account:manage':
-      // A suspended user may still read their account page but changes nothing.
-      return isActiveUser(actor) && actor.userId === action.userId;
+      // Account settings need the browser session: an API token handed to an app must not be
+      // able to mint more tokens, change the email or delete the account.
+      return isActiveUser(actor) && !actor.viaToken && actor.userId === action.userId;
     case 'admin:manage':
-      return actor.kind === 'system' || hasRole(actor, 'admin');
+      return actor.kind === 'system' || (hasRole(actor, 'admin') && !(actor.kind === 'user' && actor.viaToken));
     case 'works:import':
       return actor.kind === 'system' || hasRole(actor, 'admin');
     case 'admin:setup':

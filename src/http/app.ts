@@ -19,7 +19,7 @@ import { csrfGuard } from './csrf.ts';
 import { registerWebRoutes } from './web/routes/index.ts';
 import { registerApiRoutes } from './api/index.ts';
 import { OPENAPI_INFO } from './api/openapi-info.ts';
-import { MAX_IMPORT_BYTES } from '../formats/import/index.ts';
+import { MULTIPART_LIMITS } from './web/routes/posting-form.ts';
 
 const PUBLIC_DIR = path.resolve(import.meta.dirname, '../../public');
 
@@ -82,11 +82,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   await app.register(rateLimit, { global: true, max: deps.config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  // The posting forms: one uploaded file up to the importer's limit, and text fields long enough
-  // for a chapter (500,000 characters, up to 4 bytes each). Routes read parts themselves.
-  await app.register(multipart, {
-    limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fieldSize: 2 * 1024 * 1024 + 64 * 1024, fields: 300, parts: 301, headerPairs: 100 },
-  });
+  // The posting forms: one uploaded file up to the importer's limit, text fields long enough for
+  // a chapter, as many fields as the form has. Routes read parts themselves (posting-form.ts,
+  // which also caps the fields' total and keeps guests out before anything is read).
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
   await app.register(swagger, { openapi: OPENAPI_INFO, hideUntagged: true });
 

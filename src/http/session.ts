@@ -1,6 +1,7 @@
 // Who is asking: the session cookie (pages) or a bearer token (API) becomes the request's actor.
 // Also the CSRF token every form carries: derived from the session for logged-in users, from a
-// separate random cookie for guests (signed double-submit, OWASP CSRF cheat sheet).
+// separate random HttpOnly cookie for guests (double-submit, OWASP CSRF cheat sheet); the
+// Origin / Sec-Fetch-Site check in csrf.ts stands in front of both.
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GUEST, type Actor } from '../domain/actor.ts';
@@ -8,6 +9,7 @@ import { Forbidden, Unauthenticated } from '../domain/errors.ts';
 import { resolveSession, SESSION_TTL_MS } from '../services/accounts/sessions.ts';
 import { actorForApiToken } from '../services/accounts/api-tokens.ts';
 import { newToken, sameSecret } from '../services/tokens.ts';
+import { SAFE_METHODS } from './csrf.ts';
 import type { AppDeps } from './deps.ts';
 
 export const SESSION_COOKIE = 'owlery_session';
@@ -40,6 +42,8 @@ export async function identify(deps: AppDeps, request: FastifyRequest): Promise<
   const now = deps.clock.now();
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
+    // Tokens are for the JSON API only: a token handed to an app must not work the site's forms.
+    if (!request.url.startsWith('/api/')) throw new Unauthenticated('API tokens work only under /api/.');
     const actor = await actorForApiToken(deps.store.db, auth.slice(7).trim(), now);
     if (!actor) throw new Unauthenticated('The API token is not valid (unknown, revoked, or its account is suspended).');
     request.viaApiToken = true;
@@ -61,9 +65,14 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+/** A logged-in session's CSRF token: derived from the session's secret, so nothing is stored. */
+function sessionCsrf(sessionToken: string): string {
+  return createHmac('sha256', sessionToken).update('owlery csrf').digest('base64url');
+}
+
 /** The token forms must send back. Sets the guest cookie the first time it is needed. */
 export function csrfToken(request: FastifyRequest, reply: FastifyReply): string {
-  if (request.session) return createHmac('sha256', request.session.token).update('owlery csrf').digest('base64url');
+  if (request.session) return sessionCsrf(request.session.token);
   let secret = request.cookies[CSRF_COOKIE];
   if (!secret || !/^[A-Za-z0-9_-]{40,}$/.test(secret)) {
     secret = newToken();
@@ -75,15 +84,11 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply): string 
 
 /** Throws unless the request carries the CSRF token of its session (or guest cookie). */
 export function verifyCsrf(request: FastifyRequest, given: unknown): void {
-  const expected = request.session
-    ? createHmac('sha256', request.session.token).update('owlery csrf').digest('base64url')
-    : request.cookies[CSRF_COOKIE];
+  const expected = request.session ? sessionCsrf(request.session.token) : request.cookies[CSRF_COOKIE];
   if (typeof given !== 'string' || !expected || !sameSecret(given, expected)) {
     throw new Forbidden('The form has expired or did not come from this site. Go back, reload the page and try again.');
   }
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** preHandler: state-changing requests from browsers must carry the form's CSRF token. */
 export async function csrfTokenGuard(request: FastifyRequest): Promise<void> {

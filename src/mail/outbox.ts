@@ -49,3 +49,14 @@ export function smtpMailer(url: string, from: string): Mailer {
 export function createMailer(config: Pick<Config, 'dataDir' | 'smtpUrl' | 'mailFrom'>): Mailer {
   return config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(outboxDir(config.dataDir), config.mailFrom);
 }
+
+/**
+ * Sends without making the caller wait or fail: for answers that must look the same whether or
+ * not a message went out (a reset request for an unknown address sends nothing), the time taken
+ * and the outcome must not depend on delivery. Failures are reported on stderr.
+ */
+export function sendInBackground(mailer: Mailer, message: MailMessage): void {
+  mailer.send(message).catch((error: unknown) => {
+    console.error(`Owlery could not send the email "${message.subject}": ${error instanceof Error ? error.message : String(error)}`);
+  });
+}

@@ -17,6 +17,7 @@ import { inviteFromQueue, requestInvitation } from '../../src/services/accounts/
 import { setSuspended } from '../../src/services/admin/users.ts';
 import { readWork } from '../../src/services/read-work.ts';
 import { insertCreatorships } from '../../src/db/repos/works.repo.ts';
+import { LIMITS } from '../../src/services/rate-limit.ts';
 
 const PASSWORD = 'lanterns over the harbour';
 
@@ -77,9 +78,22 @@ for (const dialect of DIALECTS) {
       assert.ok(back.session.token);
     });
 
+    it('stops parallel guesses at the limit too', async () => {
+      await newUser('foxglove');
+      const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => logIn(guest, { login: 'foxglove', password: `parallel guess ${i}`, ip: ip() })));
+      const checked = results.filter((r) => r.status === 'rejected' && /not correct/.test(String(r.reason))).length;
+      assert.equal(checked, LIMITS.loginPerAccount.max, 'only the allowance reached the password check');
+    });
+
+    it('limits guesses at the current password on the account page', async () => {
+      const { actor } = await newUser('gorse');
+      for (let i = 0; i < LIMITS.loginPerAccount.max; i++) await changeEmail(as(actor), { currentPassword: `guess ${i}`, email: 'g@example.org' }).catch(() => {});
+      await assert.rejects(changeEmail(as(actor), { currentPassword: PASSWORD, email: 'g@example.org' }), /too many failed/);
+    });
+
     it('limits failed log-ins per address', async () => {
       const address = '192.0.2.77';
-      for (let i = 0; i < 20; i++) await logIn(guest, { login: `someone${i}`, password: 'wrong password', ip: address }).catch(() => {});
+      for (let i = 0; i < LIMITS.loginPerIp.max; i++) await logIn(guest, { login: `someone${i}`, password: 'wrong password', ip: address }).catch(() => {});
       await assert.rejects(logIn(guest, { login: 'amaranth', password: PASSWORD, ip: address }), /from your network/);
     });
 
@@ -177,7 +191,7 @@ for (const dialect of DIALECTS) {
       const { user } = await signUp(guest, { login: 'juniper', email: 'juniper@example.org', password: PASSWORD, passwordConfirmation: PASSWORD, invitation: decodeURIComponent(token), ip: ip() });
       assert.equal(user.login, 'juniper');
       await assert.rejects(signUp(guest, { login: 'juniper2', email: 'j2@example.org', password: PASSWORD, passwordConfirmation: PASSWORD, invitation: decodeURIComponent(token), ip: ip() }), /by invitation/);
-      await assert.rejects(inviteFromQueue(guest, 1), /Only admins/);
+      await assert.rejects(inviteFromQueue(guest, 1), /Log in as an admin/);
       await setSignupMode({ ...guest, actor: SYSTEM }, 'open');
     });
   });

@@ -36,3 +36,7 @@ export async function revokeApiToken(db: Db, id: number, userId: number, now: st
 export async function touchApiToken(db: Db, id: number, now: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
 }
+
+export async function revokeTokensOfUser(db: Db, userId: number, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}

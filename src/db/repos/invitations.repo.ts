@@ -23,8 +23,10 @@ export async function findInvitationByHash(db: Db, tokenHash: string): Promise<I
   return row ? { id: row.id, email: row.email, usedAt: row.used_at, createdAt: row.created_at } : null;
 }
 
-export async function markInvitationUsed(db: Db, id: number, userId: number, now: string): Promise<void> {
-  await db.updateTable('invitations').set({ used_at: now, used_by: userId }).where('id', '=', id).execute();
+/** Marks an invitation used if it still is unused; false when another sign-up used it first. */
+export async function markInvitationUsed(db: Db, id: number, userId: number, now: string): Promise<boolean> {
+  const result = await db.updateTable('invitations').set({ used_at: now, used_by: userId }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Adds an address to the queue; returns false when it was already there. */

@@ -13,3 +13,9 @@ export async function findPasswordReset(db: Db, tokenHash: string): Promise<{ id
 export async function consumePasswordResets(db: Db, userId: number, now: string): Promise<void> {
   await db.updateTable('password_resets').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
 }
+
+/** Marks one reset used if it still is unused; false when another request got there first. */
+export async function claimPasswordReset(db: Db, id: number, now: string): Promise<boolean> {
+  const result = await db.updateTable('password_resets').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

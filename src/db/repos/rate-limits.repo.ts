@@ -33,3 +33,8 @@ export async function peekEvents(db: Db, key: string, windowMs: number, nowMs: n
 export async function clearEvents(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
+
+/** Takes back one counted event (a successful attempt that should not use up the allowance). */
+export async function uncountEvent(db: Db, key: string): Promise<void> {
+  await db.updateTable('rate_limits').set((eb) => ({ count: eb('count', '-', 1) })).where('key', '=', key).where('count', '>', 0).execute();
+}

@@ -17,17 +17,31 @@ export function formStatus(error: unknown): number {
   return isAppError(error) && error.code === 'rate_limited' ? 429 : 422;
 }
 
-/** Only same-site paths, so a crafted return_to cannot send people elsewhere (open redirect). */
+/**
+ * Only same-site paths, so a crafted return_to cannot send people elsewhere (open redirect).
+ * The value is resolved the way a browser would (which drops tabs and newlines and treats `\`
+ * as `/`), and only its path, query and fragment are kept when it stays on this site.
+ */
 export function safeReturnPath(raw: unknown, fallback: string): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\') || raw.length > 500) return fallback;
-  return raw;
+  if (typeof raw !== 'string' || raw.length > 500 || !raw.startsWith('/')) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f\\]/.test(raw)) return fallback;
+  const base = 'http://owlery.invalid';
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function redirectTo(reply: FastifyReply, path: string): FastifyReply {
   return reply.redirect(path, 303);
 }
 
-/** Where a guest is sent to log in before coming back. */
-export function loginRedirect(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return redirectTo(reply, `/login?return_to=${encodeURIComponent(request.url)}`);
+/** Where a guest is sent to log in before coming back; the login page explains why (a fixed message). */
+export function loginRedirect(request: FastifyRequest, reply: FastifyReply, reason?: 'account'): FastifyReply {
+  return redirectTo(reply, `/login?return_to=${encodeURIComponent(request.url)}${reason ? `&reason=${reason}` : ''}`);
 }

@@ -1,30 +1,25 @@
 // Personal API tokens: created and revoked on the account page, shown once, stored hashed. A
 // token acts as its user, under the same policies as the web.
-import { apiTokensOfUser, findApiTokenByHash, insertApiToken, revokeApiToken, touchApiToken, type ApiTokenRow } from '../../db/repos/api-tokens.repo.ts';
+import { apiTokensOfUser, findApiTokenByHash, insertApiToken, revokeApiToken, revokeTokensOfUser, touchApiToken, type ApiTokenRow } from '../../db/repos/api-tokens.repo.ts';
 import { findUserById, rolesOf } from '../../db/repos/users.repo.ts';
 import type { Db } from '../../db/types.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { Forbidden, Invalid, NotFound } from '../../domain/errors.ts';
-import { can } from '../../domain/policy.ts';
+import { Invalid, NotFound } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
+import { ownUserId } from './own-account.ts';
 import { hashToken, newToken } from '../tokens.ts';
 
 export const TOKEN_PREFIX = 'owl_';
 const MAX_TOKENS = 20;
 
-function ownUserId(ctx: ServiceContext): number {
-  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : -1;
-  if (!can(ctx.actor, { do: 'account:manage', userId })) throw new Forbidden('Log in to manage your API tokens.');
-  return userId;
-}
 
 export async function myApiTokens(ctx: ServiceContext): Promise<ApiTokenRow[]> {
-  return apiTokensOfUser(ctx.db, ownUserId(ctx));
+  return apiTokensOfUser(ctx.db, ownUserId(ctx, 'manage your API tokens'));
 }
 
 /** Creates a token; the secret is returned this once and never stored. */
 export async function createApiToken(ctx: ServiceContext, name: string): Promise<{ token: string; row: ApiTokenRow }> {
-  const userId = ownUserId(ctx);
+  const userId = ownUserId(ctx, 'manage your API tokens');
   const label = name.replace(/\s+/g, ' ').trim();
   if (label === '' || label.length > 100) throw new Invalid('Give the token a name of 1 to 100 characters, so you can tell your tokens apart.', { name: 'Required, at most 100 characters.' });
   if ((await apiTokensOfUser(ctx.db, userId)).length >= MAX_TOKENS) throw new Invalid(`You can have at most ${MAX_TOKENS} tokens; revoke one first.`);
@@ -34,7 +29,7 @@ export async function createApiToken(ctx: ServiceContext, name: string): Promise
 }
 
 export async function revokeMyApiToken(ctx: ServiceContext, id: number): Promise<void> {
-  const userId = ownUserId(ctx);
+  const userId = ownUserId(ctx, 'manage your API tokens');
   if (!(await revokeApiToken(ctx.db, id, userId, ctx.clock.now().toISOString()))) throw new NotFound('You have no such token.');
 }
 
@@ -46,5 +41,10 @@ export async function actorForApiToken(db: Db, token: string, now: Date): Promis
   const user = await findUserById(db, row.userId);
   if (!user || user.suspendedAt) return null;
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) await touchApiToken(db, row.id, now.toISOString());
-  return { kind: 'user', userId: user.id, login: user.login, roles: new Set(await rolesOf(db, user.id)), suspended: false };
+  return { kind: 'user', userId: user.id, login: user.login, roles: new Set(await rolesOf(db, user.id)), suspended: false, viaToken: true };
+}
+
+/** Revokes every token of a user: their password changed, so whatever held a token may not be them. */
+export async function revokeAllApiTokens(db: Db, userId: number, now: string): Promise<void> {
+  await revokeTokensOfUser(db, userId, now);
 }

@@ -1,16 +1,15 @@
 // Invitations: people join a queue with their address; admins send invitations from the front
 // of the queue or to any address. The email carries a one-time sign-up link.
 import {
-  countWaitingInviteRequests,
   insertInvitation,
   markInviteRequestSent,
   queueInviteRequest,
   queuePosition,
   waitingInviteRequests,
 } from '../../db/repos/invitations.repo.ts';
-import { Forbidden, Invalid } from '../../domain/errors.ts';
+import { Invalid } from '../../domain/errors.ts';
 import { emailProblem } from '../../domain/password-rules.ts';
-import { can } from '../../domain/policy.ts';
+import { requireAdmin } from '../admin/guard.ts';
 import type { ServiceContext } from '../context.ts';
 import { LIMITS, spend } from '../rate-limit.ts';
 import { hashToken, newToken } from '../tokens.ts';
@@ -23,11 +22,6 @@ export async function requestInvitation(ctx: ServiceContext, input: { email: str
   await spend(ctx.db, LIMITS.inviteRequestPerIp, input.ip, ctx.clock.now());
   await queueInviteRequest(ctx.db, email, ctx.clock.now().toISOString());
   return { position: await queuePosition(ctx.db, email) };
-}
-
-export async function invitationQueueLength(ctx: ServiceContext): Promise<number> {
-  if (!can(ctx.actor, { do: 'admin:manage' })) throw new Forbidden('Only admins can see the invitation queue.');
-  return countWaitingInviteRequests(ctx.db);
 }
 
 async function sendInvitation(ctx: ServiceContext, email: string, invitedBy: number | null): Promise<void> {
@@ -45,7 +39,7 @@ async function sendInvitation(ctx: ServiceContext, email: string, invitedBy: num
 
 /** Sends invitations to the first `count` addresses in the queue. */
 export async function inviteFromQueue(ctx: ServiceContext, count: number): Promise<number> {
-  if (!can(ctx.actor, { do: 'admin:manage' })) throw new Forbidden('Only admins can send invitations.');
+  requireAdmin(ctx);
   if (!Number.isInteger(count) || count < 1 || count > 500) throw new Invalid('Send between 1 and 500 invitations at a time.', { count: 'Between 1 and 500.' });
   const waiting = await waitingInviteRequests(ctx.db, count);
   for (const request of waiting) {
@@ -56,7 +50,7 @@ export async function inviteFromQueue(ctx: ServiceContext, count: number): Promi
 }
 
 export async function inviteAddress(ctx: ServiceContext, email: string): Promise<void> {
-  if (!can(ctx.actor, { do: 'admin:manage' })) throw new Forbidden('Only admins can send invitations.');
+  requireAdmin(ctx);
   const address = email.trim();
   const problem = emailProblem(address);
   if (problem) throw new Invalid(problem, { email: problem });

@@ -1,6 +1,6 @@
 // Forgotten passwords: an emailed link that works once, for an hour. The request answers the
 // same whatever the address, so it cannot be used to find out who has an account.
-import { consumePasswordResets, findPasswordReset, insertPasswordReset } from '../../db/repos/password-resets.repo.ts';
+import { claimPasswordReset, consumePasswordResets, findPasswordReset, insertPasswordReset } from '../../db/repos/password-resets.repo.ts';
 import { deleteSessionsOfUser } from '../../db/repos/sessions.repo.ts';
 import { findUserByEmail, updateUser } from '../../db/repos/users.repo.ts';
 import { Invalid, NotFound } from '../../domain/errors.ts';
@@ -10,6 +10,9 @@ import { hashPassword } from '../passwords.ts';
 import { checkPassword } from '../password-policy.ts';
 import { exhausted, LIMITS, reset, spend } from '../rate-limit.ts';
 import { hashToken, newToken } from '../tokens.ts';
+import { revokeAllApiTokens } from './api-tokens.ts';
+import { sendInBackground } from '../../mail/outbox.ts';
+import { accountLimitKey } from './log-in.ts';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -30,7 +33,7 @@ export async function requestPasswordReset(ctx: ServiceContext, input: { email: 
   if (user && !user.suspendedAt) {
     const token = newToken('rst_');
     await insertPasswordReset(ctx.db, { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TTL_MS).toISOString() }, now.toISOString());
-    await ctx.mailer.send({
+    sendInBackground(ctx.mailer, {
       to: user.email!,
       subject: `[${ctx.site.name}] Reset your password`,
       text:
@@ -61,11 +64,14 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Claimed inside the transaction: of two submissions of one link, only one gets through.
+    if (!(await claimPasswordReset(trx, found.id, now))) throw new NotFound('This reset link has expired or was used already. Ask for a new one.');
     await updateUser(trx, found.userId, { passwordHash });
     await consumePasswordResets(trx, found.userId, now);
-    // Whoever knew the old password is logged out everywhere.
+    // Whoever knew the old password is logged out everywhere, and loses any token they made.
     await deleteSessionsOfUser(trx, found.userId);
+    await revokeAllApiTokens(trx, found.userId, now);
   });
   // The owner is back in: lift the lock that failed guesses put on the account.
-  await reset(ctx.db, LIMITS.loginPerAccount, `user:${found.userId}`);
+  await reset(ctx.db, LIMITS.loginPerAccount, accountLimitKey({ id: found.userId }, ''));
 }

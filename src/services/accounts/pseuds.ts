@@ -2,18 +2,14 @@
 // works to the default pseud.
 import { creatorshipsOfUser, moveCreatorship, moveSeriesCreatorships } from '../../db/repos/creatorships.repo.ts';
 import { deletePseud, findPseudById, insertPseud, pseudsOfUser, setDefaultPseud, type PseudRecord } from '../../db/repos/users.repo.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../domain/errors.ts';
-import { can } from '../../domain/policy.ts';
+import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
+import { ownUserId as ownAccountId } from './own-account.ts';
 import { pseudKey, pseudProblem } from '../../domain/user-names.ts';
 import type { ServiceContext } from '../context.ts';
 
 export const MAX_PSEUDS = 100;
 
-function ownUserId(ctx: ServiceContext): number {
-  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : -1;
-  if (!can(ctx.actor, { do: 'account:manage', userId })) throw new Forbidden('Log in to manage your pseuds.');
-  return userId;
-}
+const ownUserId = (ctx: ServiceContext) => ownAccountId(ctx, 'manage your pseuds');
 
 async function ownPseud(ctx: ServiceContext, pseudId: number): Promise<PseudRecord> {
   const userId = ownUserId(ctx);
@@ -43,7 +39,8 @@ export async function addPseud(ctx: ServiceContext, input: { name: string; makeD
 
 export async function makeDefaultPseud(ctx: ServiceContext, pseudId: number): Promise<void> {
   const pseud = await ownPseud(ctx, pseudId);
-  await setDefaultPseud(ctx.db, pseud.userId, pseud.id);
+  // Two updates (clear, then set): together, so the account never has no default pseud.
+  await ctx.db.transaction().execute((trx) => setDefaultPseud(trx, pseud.userId, pseud.id));
 }
 
 export async function removePseud(ctx: ServiceContext, pseudId: number): Promise<void> {

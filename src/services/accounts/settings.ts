@@ -1,21 +1,28 @@
 // Changing one's password or email address; both need the current password (ASVS V2.1.6).
 import { deleteSessionsOfUser } from '../../db/repos/sessions.repo.ts';
 import { findUserByEmail, findUserById, updateUser, type UserRecord } from '../../db/repos/users.repo.ts';
-import { Forbidden, Invalid } from '../../domain/errors.ts';
+import { Invalid } from '../../domain/errors.ts';
 import { emailProblem } from '../../domain/password-rules.ts';
-import { can } from '../../domain/policy.ts';
+import { ownUserId } from './own-account.ts';
+import { revokeAllApiTokens } from './api-tokens.ts';
+import { accountLimitKey } from './log-in.ts';
+import { LIMITS, reset, spend } from '../rate-limit.ts';
 import type { ServiceContext } from '../context.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { checkPassword } from '../password-policy.ts';
 
 /** Loads the acting user's account after checking they may manage it and gave the right password. */
 export async function ownAccountWithPassword(ctx: ServiceContext, currentPassword: string): Promise<UserRecord> {
-  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : -1;
-  if (!can(ctx.actor, { do: 'account:manage', userId })) throw new Forbidden('Log in to change your account.');
+  const userId = ownUserId(ctx, 'change your account');
   const user = await findUserById(ctx.db, userId);
+  // Guesses at the current password count against the same allowance as failed log-ins, so a
+  // hijacked session cannot be used to find the password.
+  const key = accountLimitKey(user, '');
+  await spend(ctx.db, LIMITS.loginPerAccount, key, ctx.clock.now());
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new Invalid('Your current password is not correct.', { current_password: 'Your current password is not correct.' });
   }
+  await reset(ctx.db, LIMITS.loginPerAccount, key);
   return user;
 }
 
@@ -30,6 +37,7 @@ export async function changePassword(
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { passwordHash });
     await deleteSessionsOfUser(trx, user.id, input.keepSessionId);
+    await revokeAllApiTokens(trx, user.id, ctx.clock.now().toISOString());
   });
   if (user.email) {
     await ctx.mailer.send({
@@ -56,4 +64,11 @@ export async function changeEmail(ctx: ServiceContext, input: { currentPassword:
       text: `The email address of your account ${user.login} on ${ctx.site.name} was changed to ${email}. If it was not you, contact the archive admins.\n`,
     });
   }
+}
+
+/** The acting user's own account facts, for the account page. */
+export async function myAccount(ctx: ServiceContext): Promise<{ login: string; email: string | null }> {
+  const user = await findUserById(ctx.db, ownUserId(ctx, 'see your account'));
+  if (!user) throw new Invalid('Your account no longer exists.');
+  return { login: user.login, email: user.email };
 }

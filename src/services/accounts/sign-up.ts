@@ -5,7 +5,7 @@ import { getSetting, putSetting } from '../../db/repos/settings.repo.ts';
 import { insertUser, type UserRecord } from '../../db/repos/users.repo.ts';
 import type { Db } from '../../db/types.ts';
 import { Forbidden, Invalid } from '../../domain/errors.ts';
-import { can } from '../../domain/policy.ts';
+import { requireAdmin } from '../admin/guard.ts';
 import type { ServiceContext } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
 import { LIMITS, spend } from '../rate-limit.ts';
@@ -21,7 +21,7 @@ export async function signupMode(db: Db): Promise<SignupMode> {
 }
 
 export async function setSignupMode(ctx: ServiceContext, mode: SignupMode): Promise<void> {
-  if (!can(ctx.actor, { do: 'admin:manage' })) throw new Forbidden('Only admins can change how people sign up.');
+  requireAdmin(ctx);
   await putSetting(ctx.db, MODE_KEY, mode, ctx.clock.now().toISOString());
 }
 
@@ -44,13 +44,16 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<{
     throw new Forbidden('Sign-up on this archive is by invitation. Request an invitation, or use the link from your invitation email.');
   }
 
+  // Counted before the checks, so "that address already has an account" cannot be probed freely.
+  await spend(ctx.db, LIMITS.signupPerIp, input.ip, now);
   const { login, email } = await checkNewAccount(ctx.db, input);
 
-  await spend(ctx.db, LIMITS.signupPerIp, input.ip, now);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     const { user } = await insertUser(trx, { login, email, passwordHash }, now.toISOString());
-    if (invitation && !invitation.usedAt) await markInvitationUsed(trx, invitation.id, user.id, now.toISOString());
+    if (invitation && !(await markInvitationUsed(trx, invitation.id, user.id, now.toISOString())) && mode === 'invitation') {
+      throw new Forbidden('This invitation was used already. Request a new one.');
+    }
     return { user, session: await openSession(trx, user.id, now) };
   });
 }

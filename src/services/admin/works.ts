@@ -3,12 +3,12 @@
 import { findWorkById } from '../../db/repos/works.repo.ts';
 import { bumpRevision } from '../../db/repos/creatorships.repo.ts';
 import { setHiddenByAdmin } from '../../db/repos/moderation.repo.ts';
-import { Forbidden, NotFound } from '../../domain/errors.ts';
-import { can } from '../../domain/policy.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { requireAdmin } from './guard.ts';
 import type { ServiceContext } from '../context.ts';
 
 export async function setWorkHidden(ctx: ServiceContext, workId: number, hidden: boolean): Promise<void> {
-  if (!can(ctx.actor, { do: 'admin:manage' })) throw new Forbidden('Only admins can hide works.');
+  requireAdmin(ctx);
   const work = await findWorkById(ctx.db, workId);
   if (!work) throw new NotFound(`There is no work ${workId}.`);
   const now = ctx.clock.now().toISOString();

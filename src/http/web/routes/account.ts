@@ -2,8 +2,7 @@
 import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../app-type.ts';
-import { findUserById } from '../../../db/repos/users.repo.ts';
-import { changeEmail, changePassword } from '../../../services/accounts/settings.ts';
+import { changeEmail, changePassword, myAccount } from '../../../services/accounts/settings.ts';
 import { addPseud, makeDefaultPseud, myPseuds, removePseud } from '../../../services/accounts/pseuds.ts';
 import { createApiToken, myApiTokens, revokeMyApiToken } from '../../../services/accounts/api-tokens.ts';
 import { deleteAccount } from '../../../services/accounts/delete-account.ts';
@@ -20,7 +19,7 @@ const IdParams = Type.Object({ id: Id });
 /** Fixed messages for ?done= after a redirect; nothing from the URL is echoed. */
 const DONE: Record<string, string> = {
   email: 'Your email address has been changed.',
-  password: 'Your password has been changed. Other sessions were logged out.',
+  password: 'Your password has been changed. Your other sessions were logged out and your API tokens revoked.',
   pseud: 'Your pseuds have been updated.',
   token: 'The token has been revoked.',
 };
@@ -33,13 +32,12 @@ interface Extra {
 }
 
 async function renderAccount(request: FastifyRequest, reply: FastifyReply, extra: Extra = {}, status = 200): Promise<FastifyReply> {
-  const actor = request.ctx.actor;
-  if (actor.kind !== 'user') return loginRedirect(request, reply);
-  const [user, pseuds, tokens] = await Promise.all([findUserById(request.ctx.db, actor.userId), myPseuds(request.ctx), myApiTokens(request.ctx)]);
+  if (request.ctx.actor.kind !== 'user') return loginRedirect(request, reply, 'account');
+  const [account, pseuds, tokens] = await Promise.all([myAccount(request.ctx), myPseuds(request.ctx), myApiTokens(request.ctx)]);
   const page = accountView(chromeFor(request, { title: 'Account', notice: extra.notice ?? null }), {
-    login: actor.login,
-    email: user?.email ?? null,
-    pseuds: pseuds.map((p) => ({ id: p.id, name: p.name, isDefault: p.isDefault, url: pseudUrl(actor.login, p.name) })),
+    login: account.login,
+    email: account.email,
+    pseuds: pseuds.map((p) => ({ id: p.id, name: p.name, isDefault: p.isDefault, url: pseudUrl(account.login, p.name) })),
     tokens: tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt })),
     newToken: extra.newToken ?? null,
     errors: extra.errors ?? {},

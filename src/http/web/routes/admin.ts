@@ -2,18 +2,15 @@
 import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../app-type.ts';
-import { findUserByLogin, rolesOf } from '../../../db/repos/users.repo.ts';
-import { Forbidden } from '../../../domain/errors.ts';
-import { can } from '../../../domain/policy.ts';
 import type { Role } from '../../../domain/actor.ts';
-import { setSignupMode, signupMode } from '../../../services/accounts/sign-up.ts';
-import { invitationQueueLength, inviteAddress, inviteFromQueue } from '../../../services/accounts/invitations.ts';
-import { setRole, setSuspended } from '../../../services/admin/users.ts';
+import { setSignupMode } from '../../../services/accounts/sign-up.ts';
+import { inviteAddress, inviteFromQueue } from '../../../services/accounts/invitations.ts';
+import { adminOverview, lookUpAccount, setRole, setSuspended } from '../../../services/admin/users.ts';
 import { setWorkHidden } from '../../../services/admin/works.ts';
 import { Id } from './params.ts';
 import { userUrl } from '../../present/urls.ts';
 import { chromeFor, sendPage } from '../render.ts';
-import { formErrors, formStatus, loginRedirect, redirectTo } from '../forms.ts';
+import { formErrors, formStatus, redirectTo } from '../forms.ts';
 import { adminView } from '../views/accounts.ts';
 
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -27,31 +24,14 @@ const DONE: Record<string, string> = {
   work: 'The work has been updated.',
 };
 
-function requireAdmin(request: FastifyRequest): void {
-  if (!can(request.ctx.actor, { do: 'admin:manage' })) throw new Forbidden('Only archive admins can see this page.');
-}
-
 async function renderAdmin(request: FastifyRequest, reply: FastifyReply, lookup: string, extra: { errors?: Record<string, string>; notice?: string | null } = {}, status = 200) {
-  const [mode, queueLength] = await Promise.all([signupMode(request.ctx.db), invitationQueueLength(request.ctx)]);
-  let user = null;
-  if (lookup) {
-    const found = await findUserByLogin(request.ctx.db, lookup);
-    if (found) {
-      user = { login: found.login, url: userUrl(found.login), email: found.email, roles: await rolesOf(request.ctx.db, found.id), suspended: found.suspendedAt !== null, joinedAt: found.createdAt };
-    }
-  }
+  const [overview, found] = await Promise.all([adminOverview(request.ctx), lookup ? lookUpAccount(request.ctx, lookup) : Promise.resolve(null)]);
+  const user = found ? { ...found, url: userUrl(found.login) } : null;
   const errors = { ...extra.errors, ...(lookup && !user ? { 'user.login': `There is no user "${lookup}".` } : {}) };
-  return sendPage(reply, adminView(chromeFor(request, { title: 'Admin', notice: extra.notice ?? null }), { signupMode: mode, queueLength, errors, user, lookup }), status);
+  return sendPage(reply, adminView(chromeFor(request, { title: 'Admin', notice: extra.notice ?? null }), { signupMode: overview.signupMode, queueLength: overview.queueLength, errors, user, lookup }), status);
 }
 
 export async function registerAdminRoutes(app: App): Promise<void> {
-  app.addHook('preHandler', async (request, reply) => {
-    const route = request.routeOptions.url ?? '';
-    if (route !== '/admin' && !route.startsWith('/admin/')) return;
-    if (request.ctx.actor.kind === 'guest') return loginRedirect(request, reply);
-    requireAdmin(request);
-  });
-
   app.get('/admin', { schema: { querystring: Type.Object({ user: Type.Optional(Text(100)), done: Type.Optional(Text(20)) }) } }, async (request, reply) =>
     renderAdmin(request, reply, request.query.user?.trim() ?? '', { notice: request.query.done ? (DONE[request.query.done] ?? null) : null }),
   );

@@ -8,7 +8,6 @@ import { addChapter, chapterForEditing, chaptersForManaging, deleteChapter, edit
 import { paragraphsFromText } from '../../../services/works/rich-text.ts';
 import { chapterLabel } from '../../present/work-page.ts';
 import { chapterUrl, workUrl } from '../../present/urls.ts';
-import { verifyCsrf } from '../../session.ts';
 import { chromeFor, sendPage } from '../render.ts';
 import { formErrors, formStatus, loginRedirect, redirectTo } from '../forms.ts';
 import { chapterFormView, manageChaptersView, type ChapterFormValues } from '../views/posting-chapters.ts';
@@ -111,9 +110,7 @@ export async function registerChapterRoutes(app: App): Promise<void> {
   });
 
   app.post('/works/:id/chapters', { ...POSTING_ROUTE, schema: { params: WorkParams } }, async (request, reply) => {
-    const form = await readPostedForm(request);
-    if (request.ctx.actor.kind !== 'user') return loginRedirect(request, reply);
-    verifyCsrf(request, form.fields.get('_csrf')?.[0]);
+    const form = await readPostedForm(request, reply, { upload: false });
     const values = chapterValues(form.fields);
     const commit = commitOf(form.fields);
     try {
@@ -158,9 +155,7 @@ export async function registerChapterRoutes(app: App): Promise<void> {
   });
 
   app.post('/works/:id/chapters/:chapterId', { ...POSTING_ROUTE, schema: { params: ChapterParams } }, async (request, reply) => {
-    const form = await readPostedForm(request);
-    if (request.ctx.actor.kind !== 'user') return loginRedirect(request, reply);
-    verifyCsrf(request, form.fields.get('_csrf')?.[0]);
+    const form = await readPostedForm(request, reply, { upload: false });
     const values = chapterValues(form.fields);
     const commit = commitOf(form.fields);
     const { id, chapterId } = request.params;

@@ -1,5 +1,6 @@
 // Posting and editing works (AO3's works/new, edit, preview and drafts). The form is multipart
-// (it may carry a file); see posting-form.ts for how it is read and its CSRF token checked.
+// (it may carry a file); see posting-form.ts for how it is read (guests are sent to log in before
+// it is) and its CSRF token checked.
 // Guests are sent to log in; everything else — who may do what — is the services' decision.
 import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,14 +12,13 @@ import { listDrafts, postDraft, previewWork } from '../../../services/works/publ
 import { importUpload } from '../../../services/works/upload.ts';
 import { presentWorkPage } from '../../present/work-page.ts';
 import { userUrl, workUrl } from '../../present/urls.ts';
-import { verifyCsrf } from '../../session.ts';
 import { chromeFor, sendPage } from '../render.ts';
 import { formErrors, formStatus, loginRedirect, redirectTo } from '../forms.ts';
 import { workFormView, type WorkFormPage, type WorkFormValues } from '../views/posting-form.ts';
 import { draftsView, previewTop } from '../views/posting-pages.ts';
 import { workView } from '../views/work.ts';
 import { Id, WorkParams } from './params.ts';
-import { all, commitOf, ids, POSTING_ROUTE, readPostedForm, type PostedForm } from './posting-form.ts';
+import { all, commitOf, ids, POSTING_ROUTE, readPostedForm } from './posting-form.ts';
 import { detailsInputFrom, emptyWorkValues, newWorkInputFrom, prefillFromImport, workValuesFrom, workValuesFromStored } from './posting-values.ts';
 
 export const previewUrl = (id: number) => `/works/${id}/preview`;
@@ -84,17 +84,6 @@ function afterSave(request: FastifyRequest, reply: FastifyReply, workId: number,
   return redirectTo(reply, previewUrl(workId));
 }
 
-/** Reads the form, sends guests to log in, and checks the CSRF token; null when answered. */
-async function readForm(request: FastifyRequest, reply: FastifyReply): Promise<PostedForm | null> {
-  const form = await readPostedForm(request);
-  if (request.ctx.actor.kind !== 'user') {
-    loginRedirect(request, reply);
-    return null;
-  }
-  verifyCsrf(request, form.fields.get('_csrf')?.[0]);
-  return form;
-}
-
 export async function registerPostingRoutes(app: App): Promise<void> {
   app.get('/works/new', async (request, reply) => {
     if (request.ctx.actor.kind !== 'user') return loginRedirect(request, reply);
@@ -102,8 +91,7 @@ export async function registerPostingRoutes(app: App): Promise<void> {
   });
 
   app.post('/works', POSTING_ROUTE, async (request, reply) => {
-    const form = await readForm(request, reply);
-    if (!form) return reply;
+    const form = await readPostedForm(request, reply, { upload: true });
     let values = workValuesFrom(form.fields);
     let doc: ImportedDocument | null = null;
     try {
@@ -126,8 +114,7 @@ export async function registerPostingRoutes(app: App): Promise<void> {
   });
 
   app.post('/works/:id/edit', { ...POSTING_ROUTE, schema: { params: WorkParams } }, async (request, reply) => {
-    const form = await readForm(request, reply);
-    if (!form) return reply;
+    const form = await readPostedForm(request, reply, { upload: false });
     const values = workValuesFrom(form.fields);
     const commit = commitOf(form.fields);
     try {
