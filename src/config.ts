@@ -26,6 +26,8 @@ export interface Config {
   mailFrom: string;
   /** Requests per minute one client address may make to the whole site (`OWLERY_RATE_LIMIT`). */
   rateLimitPerMinute: number;
+  /** Run background jobs inside `owlery serve` (`OWLERY_WORKER`, on by default); off on web processes when `owlery worker` runs elsewhere. */
+  worker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +62,7 @@ export const CONFIG_KEYS: Record<keyof Config, string> = {
   smtpUrl: 'OWLERY_SMTP_URL',
   mailFrom: 'OWLERY_MAIL_FROM',
   rateLimitPerMinute: 'OWLERY_RATE_LIMIT',
+  worker: 'OWLERY_WORKER',
 };
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -136,6 +139,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   }
   const trustRaw = nonEmpty(env[CONFIG_KEYS.trustProxy]);
   const smtpRaw = nonEmpty(env[CONFIG_KEYS.smtpUrl]);
+  const workerRaw = nonEmpty(env[CONFIG_KEYS.worker]);
 
   return {
     dataDir: path.resolve(dataRaw),
@@ -149,6 +153,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     smtpUrl: smtpRaw ? parseSmtpUrl(smtpRaw, CONFIG_KEYS.smtpUrl) : null,
     rateLimitPerMinute: parseRateLimit(nonEmpty(env[CONFIG_KEYS.rateLimitPerMinute]) ?? '600', CONFIG_KEYS.rateLimitPerMinute),
     mailFrom: parseMailFrom(nonEmpty(env[CONFIG_KEYS.mailFrom]) ?? 'Owlery <no-reply@localhost>', CONFIG_KEYS.mailFrom),
+    worker: workerRaw ? parseBool(workerRaw, CONFIG_KEYS.worker) : true,
   };
 }
 
@@ -163,6 +168,8 @@ export function testEnvironment(env: NodeJS.ProcessEnv = process.env) {
   return {
     postgresUrl: nonEmpty(env.OWLERY_TEST_DATABASE_URL) ?? 'postgres://postgres@127.0.0.1:5432/test',
     requirePostgres: nonEmpty(env.OWLERY_TEST_REQUIRE_PG) === '1' || nonEmpty(env.CI) === 'true',
+    /** In CI, missing validators (jing, epubcheck) fail their suites instead of skipping them. */
+    requireTools: nonEmpty(env.OWLERY_TEST_REQUIRE_TOOLS) === '1' || nonEmpty(env.CI) === 'true',
     chromiumPath: nonEmpty(env.OWLERY_CHROMIUM) ?? '/usr/bin/chromium',
     /** Browser tests fail instead of skipping when Chromium is missing (`OWLERY_TEST_REQUIRE_BROWSER=1`, or CI). */
     requireBrowser: nonEmpty(env.OWLERY_TEST_REQUIRE_BROWSER) === '1' || nonEmpty(env.CI) === 'true',

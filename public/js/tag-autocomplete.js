@@ -60,11 +60,20 @@ function enhance(input) {
     lastQuery = query;
     pending?.abort();
     pending = new AbortController();
-    try {
-      const response = await fetch(`/api/v1/tags/autocomplete?${query}`, { signal: pending.signal, headers: { accept: 'application/json' }, credentials: 'same-origin' });
-      if (!response.ok) return;
+    const lookUp = async (search) => {
+      const response = await fetch(`/api/v1/tags/autocomplete?${search}`, { signal: pending.signal, headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      if (!response.ok) return [];
       const body = await response.json();
-      fillList(list, done, (body.tags ?? []).map((t) => t.name));
+      return (body.tags ?? []).map((t) => t.name);
+    };
+    try {
+      let names = await lookUp(query);
+      // A fandom nobody has wrangled yet has no tags under it: suggest from the whole archive.
+      if (names.length === 0 && fandom) {
+        params.delete('fandom');
+        names = await lookUp(params.toString());
+      }
+      fillList(list, done, names);
     } catch {
       // A failed or cancelled look-up leaves the field as it is: suggestions are optional.
     }

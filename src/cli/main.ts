@@ -9,6 +9,9 @@ import { importCommand, IMPORT_HELP } from './import.ts';
 import { demoCommand, DEMO_HELP } from './demo.ts';
 import { usersCommand, USERS_HELP } from './users.ts';
 import { backupCommand, BACKUP_HELP } from './backup.ts';
+import { jobsCommand, JOBS_HELP, workerCommand, WORKER_HELP } from './jobs.ts';
+import { tagsCommand, TAGS_HELP } from './tags.ts';
+import { exportCommand, EXPORT_HELP } from './export.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
@@ -17,6 +20,10 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   demo: { run: demoCommand, help: DEMO_HELP },
   users: { run: usersCommand, help: USERS_HELP },
   backup: { run: backupCommand, help: BACKUP_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
+  jobs: { run: jobsCommand, help: JOBS_HELP },
+  tags: { run: tagsCommand, help: TAGS_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
 };
 
 const USAGE = `Usage: owlery COMMAND [options]

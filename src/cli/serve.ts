@@ -6,12 +6,15 @@ import { buildApp } from '../http/app.ts';
 import { systemClock } from '../services/context.ts';
 import { issueSetupToken } from '../services/setup-admin.ts';
 import { systemContext } from './store.ts';
+import { JOB_HANDLERS } from '../jobs/handlers.ts';
+import { startWorker } from '../jobs/worker.ts';
 
-export const SERVE_HELP = `owlery serve [--port 3000] [--host 127.0.0.1] [--base-url URL] [--data DIR | --database-url URL]
-  Serves the archive. Prints "Owlery listening on http://HOST:PORT" once ready.`;
+export const SERVE_HELP = `owlery serve [--port 3000] [--host 127.0.0.1] [--base-url URL] [--no-worker] [--data DIR | --database-url URL]
+  Serves the archive. Prints "Owlery listening on http://HOST:PORT" once ready. Runs background
+  jobs in the same process unless --no-worker or OWLERY_WORKER=off (then run \`owlery worker\`).`;
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'base-url': { type: 'string' } });
+  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'base-url': { type: 'string' }, 'no-worker': { type: 'boolean' } });
   if (values.help) return (console.log(SERVE_HELP), 0);
   const config = configFrom(values);
   const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
@@ -30,9 +33,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
     console.log(`No admin account yet. Create one (this link works once, for 24 hours): ${base}/setup/${setupToken}`);
   }
 
+  // After listening, so a slow job never delays the first request or the printed address.
+  const worker = config.worker && !values['no-worker'] ? startWorker({ store, context, handlers: JOB_HANDLERS, logger: app.log }) : null;
+
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    await app.close();
+    // The worker finishes its running job while the server drains its requests.
+    await Promise.all([app.close(), worker?.stop()]);
     await store.close();
     process.exit(0);
   };

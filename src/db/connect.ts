@@ -15,6 +15,11 @@ export interface Capabilities {
   dialect: DialectName;
   /** `SELECT … FOR UPDATE SKIP LOCKED` for job claiming. */
   skipLocked: boolean;
+  /**
+   * `SELECT … FOR UPDATE` row locks, to serialize writers of one work. SQLite has none and needs
+   * none: a write transaction there already runs alone (one connection, one writer at a time).
+   */
+  rowLocks: boolean;
   /** `ILIKE` for case-insensitive matching; SQLite's LIKE is already ASCII case-insensitive. */
   ilike: boolean;
   /** Online backup: SQLite's backup API vs pg_dump. */
@@ -80,7 +85,7 @@ export function openSqlite(file: string): Store {
   return {
     db,
     sqlite,
-    caps: { dialect: 'sqlite', skipLocked: false, ilike: false, onlineBackup: 'sqlite-api' },
+    caps: { dialect: 'sqlite', skipLocked: false, rowLocks: false, ilike: false, onlineBackup: 'sqlite-api' },
     describe: `sqlite:${file}`,
     close: () => db.destroy(),
   };
@@ -92,7 +97,7 @@ export function openPostgres(url: string, poolSize: number): Store {
   return {
     db,
     sqlite: null,
-    caps: { dialect: 'postgres', skipLocked: true, ilike: true, onlineBackup: 'pg_dump' },
+    caps: { dialect: 'postgres', skipLocked: true, rowLocks: true, ilike: true, onlineBackup: 'pg_dump' },
     describe: redactUrl(url),
     close: () => db.destroy(),
   };

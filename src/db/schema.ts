@@ -7,6 +7,8 @@ type Bool = ColumnType<SqlBool, boolean, boolean>;
 type GeneratedBool = ColumnType<SqlBool, boolean | undefined, boolean>;
 type Counter = ColumnType<number, number | undefined, number>;
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
 export interface UsersTable {
   id: Generated<number>;
   login: string;
@@ -55,6 +57,8 @@ export interface WorksTable {
   /** false while the whole work is a draft. */
   posted: GeneratedBool;
   hidden_by_admin: GeneratedBool;
+  /** Its fandoms share no meta-tag ancestor (recomputed with the filter set). */
+  crossover: GeneratedBool;
   word_count: Counter;
   /** Number of posted chapters. */
   chapter_count: Counter;
@@ -130,6 +134,10 @@ export interface TagsTable {
   canonical: GeneratedBool;
   /** The canonical tag this one is a synonym of. */
   merger_id: number | null;
+  /** Relationship tags: 'romantic' (A/B) or 'platonic' (A & B). */
+  relationship_kind: string | null;
+  /** Wranglers marked it as not worth wrangling (AO3's "unwrangleable"). */
+  unwrangleable: GeneratedBool;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -216,6 +224,48 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface WranglingAuditTable {
+  id: Generated<number>;
+  user_id: number | null;
+  /** Login of who acted, or "system" (kept when the account is gone). */
+  actor: string;
+  action: string;
+  tag_id: number | null;
+  tag_name: string;
+  /** JSON of the tag's state before and after. */
+  before: string;
+  after: string;
+  created_at: Timestamp;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON text. */
+  payload: string;
+  /** Set by `enqueue(…, { unique })`: one queued job per kind and key. */
+  unique_key: string | null;
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  /** Higher runs first. */
+  priority: Counter;
+  /** Not claimed before this time (retries wait here with their backoff). */
+  run_at: Timestamp;
+  /** Claims so far, including the running one. */
+  attempts: Counter;
+  max_attempts: Counter;
+  /** The worker that claimed it (host:pid:random); null unless running. */
+  locked_by: string | null;
+  locked_at: Timestamp | null;
+  /** The running worker's last sign of life; older than the stale limit means it crashed. */
+  heartbeat_at: Timestamp | null;
+  progress: Counter;
+  total: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -238,4 +288,6 @@ export interface Database {
   invite_requests: InviteRequestsTable;
   api_tokens: ApiTokensTable;
   rate_limits: RateLimitsTable;
+  jobs: JobsTable;
+  wrangling_audit: WranglingAuditTable;
 }

@@ -95,3 +95,15 @@ describe('API tokens', () => {
     assert.equal(can(readerToken, { do: 'work:create' }), true, 'posting through the API is what tokens are for');
   });
 });
+
+describe('tag wrangling', () => {
+  const wrangler: Actor = { kind: 'user', userId: 9, login: 'wrangler', roles: new Set(['wrangler']), suspended: false };
+  it('lets wranglers and admins wrangle, and only admins read the audit log', () => {
+    assert.equal(can(wrangler, { do: 'tags:wrangle' }), true);
+    assert.equal(can(admin, { do: 'tags:wrangle' }), true);
+    assert.equal(can(reader, { do: 'tags:wrangle' }), false);
+    assert.equal(can(GUEST, { do: 'tags:wrangle' }), false);
+    assert.equal(can(wrangler, { do: 'tags:audit' }), false);
+    assert.equal(can(admin, { do: 'tags:audit' }), true);
+  });
+});

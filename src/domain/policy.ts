@@ -28,6 +28,10 @@ export type Action =
   | { do: 'account:manage'; userId: number }
   /** Site administration: settings, invitations, roles, suspensions. */
   | { do: 'admin:manage' }
+  /** Tag wrangling: canonical tags, synonyms, parents, meta tags (wranglers and admins). */
+  | { do: 'tags:wrangle' }
+  /** Reading the wrangling audit log (admins). */
+  | { do: 'tags:audit' }
   /** Bulk import on behalf of named creators (the CLI, or an admin). */
   | { do: 'works:import' }
   | { do: 'admin:setup' };
@@ -71,6 +75,10 @@ export function can(actor: Actor, action: Action): boolean {
       // able to mint more tokens, change the email or delete the account.
       return isActiveUser(actor) && !actor.viaToken && actor.userId === action.userId;
     case 'admin:manage':
+      return actor.kind === 'system' || (hasRole(actor, 'admin') && !(actor.kind === 'user' && actor.viaToken));
+    case 'tags:wrangle':
+      return actor.kind === 'system' || ((hasRole(actor, 'wrangler') || hasRole(actor, 'admin')) && !(actor.kind === 'user' && actor.viaToken));
+    case 'tags:audit':
       return actor.kind === 'system' || (hasRole(actor, 'admin') && !(actor.kind === 'user' && actor.viaToken));
     case 'works:import':
       return actor.kind === 'system' || hasRole(actor, 'admin');

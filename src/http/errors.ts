@@ -19,7 +19,7 @@ const HEADINGS: Record<number, string> = {
   400: 'That request could not be understood',
   401: 'Please log in',
   403: 'You do not have permission to do that',
-  404: "We couldn't find that page",
+  404: 'We couldn’t find that page',
   405: 'That method is not allowed here',
   409: 'That conflicts with something that changed',
   413: 'That upload is too large',

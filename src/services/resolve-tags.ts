@@ -5,6 +5,7 @@ import { findTagsByNames, insertTagIfAbsent, type TagRecord } from '../db/repos/
 import { Invalid } from '../domain/errors.ts';
 import { tagKey } from '../domain/tag-name.ts';
 import { TAG_TYPE_LABELS, USER_TAG_TYPES, type TagType } from '../domain/tag-types.ts';
+import { linkRelationshipCharacters } from './wrangling/relationships.ts';
 import { UNSPECIFIED_FANDOM, type ValidWorkDetails } from './work-input.ts';
 
 export function wantedTags(work: ValidWorkDetails): Array<{ name: string; type: TagType }> {
@@ -40,6 +41,7 @@ export async function resolveTags(db: Db, wanted: ReadonlyArray<{ name: string; 
         continue;
       }
       existing.set(tagKey(want.name), tag);
+      if (tag.type === 'relationship') await linkRelationshipCharacters(db, tag, now);
     }
     resolved.push(tag);
   }

@@ -1,9 +1,9 @@
 // Writes a validated work with its chapters, creators, tags, filter set and series membership.
 // Callers run it inside a transaction so a failure leaves nothing behind.
 import type { Db } from '../db/types.ts';
-import { insertCreatorships, insertWork, replaceWorkTags } from '../db/repos/works.repo.ts';
+import { insertCreatorships, insertWork } from '../db/repos/works.repo.ts';
 import { insertChapter } from '../db/repos/chapters.repo.ts';
-import { computeFilterTagIds } from '../db/repos/tags.repo.ts';
+import { setWorkTags } from './filter-set.ts';
 import { addWorkToSeries, findSeriesByTitleForPseuds, insertSeries } from '../db/repos/series.repo.ts';
 import { SANITIZER_VERSION } from '../domain/sanitizer-policy.ts';
 import { isComplete, normalizeExpected } from '../domain/work-rules.ts';
@@ -53,7 +53,7 @@ export async function writeWork(db: Db, work: ValidWork, pseudIds: readonly numb
   await insertCreatorships(db, workId, pseudIds);
   await insertCreatorships(db, workId, options.invitedPseudIds ?? [], false);
   const tagIds = tags.map((t) => t.id);
-  await replaceWorkTags(db, workId, tagIds, await computeFilterTagIds(db, tagIds));
+  await setWorkTags(db, workId, tagIds);
   await joinSeries(db, workId, work.series, pseudIds, nowIso);
   return workId;
 }

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { DIALECTS, createTestStore, skipUnless, type TestStore } from '../support/stores.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { RATINGS, WARNINGS, CATEGORIES } from '../../src/domain/fixed-tags.ts';
+import { MEDIA } from '../../src/domain/media.ts';
 
 for (const dialect of DIALECTS) {
   describe(`[${dialect}] migrations`, { skip: await skipUnless(dialect) }, () => {
@@ -15,8 +16,9 @@ for (const dialect of DIALECTS) {
       await store?.destroy();
     });
 
-    it('seeds every fixed rating, warning and category as canonical', async () => {
+    it('seeds every fixed rating, warning and category, and the media categories, as canonical', async () => {
       const rows = await store.db.selectFrom('tags').select(['name', 'type', 'canonical']).execute();
+      assert.deepEqual(rows.filter((r) => r.type === 'media').map((r) => r.name).sort(), [...MEDIA].sort());
       const names = (type: string) => rows.filter((r) => r.type === type).map((r) => r.name).sort();
       assert.deepEqual(names('rating'), [...RATINGS].sort());
       assert.deepEqual(names('warning'), [...WARNINGS].sort());
@@ -28,7 +30,7 @@ for (const dialect of DIALECTS) {
       const report = await migrateToLatest(store);
       assert.deepEqual(report.applied, []);
       const { n } = await store.db.selectFrom('tags').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      assert.equal(Number(n), RATINGS.length + WARNINGS.length + CATEGORIES.length);
+      assert.equal(Number(n), RATINGS.length + WARNINGS.length + CATEGORIES.length + MEDIA.length);
     });
 
     it('enforces foreign keys', async () => {

@@ -60,8 +60,23 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /works/:id/chapters/:chapterId': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/${w.chapterIds[1]}` }), allowed: readers },
   'GET /api/v1/works/:id': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}` }), allowed: readers },
   'GET /api/v1/works/:id/chapters': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/chapters` }), allowed: readers },
+  'GET /downloads/:id/:slug.:format': { perWork: true, request: (_f, _a, w) => ({ url: `/downloads/${w.id}/matrix.epub` }), allowed: readers },
   // A series page shows the series' listed works: posted, not hidden, restricted ones to members.
   'GET /series/:id': { perWork: true, request: (_f, _a, w) => ({ url: `/series/${w.seriesId}` }), allowed: (a, s) => s === 'posted' || s === 'anonymous' || (s === 'restricted' && activeUsers(a)) },
+
+  // Feeds and the OPDS catalog are public pages: each lists what its reader may see (the canary
+  // test checks that). A series feed exists when its series page does.
+  'GET /tags/:tag/feed.atom': page('/tags/Original%20Work/feed.atom'),
+  'GET /users/:login/feed.atom': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/feed.atom` }), allowed: everyone },
+  'GET /series/:id/feed.atom': { perWork: true, request: (_f, _a, w) => ({ url: `/series/${w.seriesId}/feed.atom` }), allowed: (a, s) => s === 'posted' || s === 'anonymous' || (s === 'restricted' && activeUsers(a)) },
+  'GET /opds': page('/opds'),
+  'GET /opds/new': page('/opds/new'),
+  'GET /opds/fandoms': page('/opds/fandoms'),
+  'GET /opds/fandoms/:tag': page('/opds/fandoms/Original%20Work'),
+  'GET /opds/ratings': page('/opds/ratings'),
+  'GET /opds/ratings/:tag': page('/opds/ratings/Not%20Rated'),
+  'GET /opds/search.xml': page('/opds/search.xml'),
+  'GET /opds/search': page('/opds/search?q=Matrix'),
 
   // One-time links with unknown tokens lead nowhere, for anyone.
   'GET /setup/:token': { perWork: false, request: () => ({ url: '/setup/not-a-real-token-value' }), allowed: nobody },
@@ -108,6 +123,21 @@ const MATRIX: Record<string, RouteCase> = {
   'POST /admin/users/:login/suspend': { perWork: false, request: (f) => ({ url: `/admin/users/${f.target}/suspend`, body: { suspended: 'false' } }), allowed: admins },
   'POST /admin/users/:login/roles': { perWork: false, request: (f) => ({ url: `/admin/users/${f.target}/roles`, body: { role: 'moderator', granted: 'true' } }), allowed: admins },
   'POST /admin/works/hidden': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: '/admin/works/hidden', body: { work_id: String(w.id), hidden: 'true' } }), allowed: admins },
+
+  // Tag wrangling: wranglers and admins (the matrix has no wrangler actor, so admins stand for
+  // them; test/http/wrangling.test.ts checks wranglers). The actions aim at a fixed tag, which
+  // answers "unchanged" or a 422, so they pass authorization without changing anything.
+  'GET /tags/wrangle': { perWork: false, request: () => ({ url: '/tags/wrangle' }), allowed: admins },
+  'GET /tags/wrangle/:fandom': { perWork: false, request: () => ({ url: '/tags/wrangle/Original%20Work?type=character' }), allowed: admins },
+  'POST /tags/wrangle/mass': { perWork: false, request: () => ({ url: '/tags/wrangle/mass', body: { tags: 'General Audiences', action: 'canonical' } }), allowed: admins },
+  'GET /tags/:tag/wrangle': { perWork: false, request: () => ({ url: '/tags/Original%20Work/wrangle' }), allowed: admins },
+  'POST /tags/:tag/wrangle/canonical': { perWork: false, request: () => ({ url: '/tags/General%20Audiences/wrangle/canonical', body: { canonical: 'true' } }), allowed: admins },
+  'POST /tags/:tag/wrangle/merge': { perWork: false, request: () => ({ url: '/tags/General%20Audiences/wrangle/merge', body: { into: 'Mature' } }), allowed: admins },
+  'POST /tags/:tag/wrangle/unmerge': { perWork: false, request: () => ({ url: '/tags/General%20Audiences/wrangle/unmerge', body: {} }), allowed: admins },
+  'POST /tags/:tag/wrangle/parents': { perWork: false, request: () => ({ url: '/tags/General%20Audiences/wrangle/parents', body: { parent: 'Original Work', op: 'add' } }), allowed: admins },
+  'POST /tags/:tag/wrangle/meta': { perWork: false, request: () => ({ url: '/tags/General%20Audiences/wrangle/meta', body: { meta: 'Mature', op: 'add' } }), allowed: admins },
+  'POST /tags/:tag/wrangle/unwrangleable': { perWork: false, request: () => ({ url: '/tags/General%20Audiences/wrangle/unwrangleable', body: { unwrangleable: 'true' } }), allowed: admins },
+  'GET /admin/wrangling-log': { perWork: false, request: () => ({ url: '/admin/wrangling-log' }), allowed: admins },
 
   // Posting (issue 3): the work's creators edit it and its chapters; only the owner's pseud
   // created its series; an account's drafts and invitations are its own.

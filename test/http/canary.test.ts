@@ -19,13 +19,19 @@ interface Canary {
 /** Values for route parameters that are not about the canary work. */
 function fill(url: string, f: Fixture, canary: Canary): string | null {
   if (url.includes('*')) return null;
+  // The catalog's title search, asked for what every hidden work's title starts with (not for the
+  // marker itself: the results feed repeats the query in its title and links).
+  if (url === '/opds/search') return `${url}?q=CANARY`;
   return url
     .replace(':id', String(url.startsWith('/series') ? canary.work.seriesId : canary.work.id))
     .replace(':chapterId', String(canary.work.chapterIds[1]))
-    .replace(':tag', encodeURIComponent(canary.tag))
+    // A rating's catalog feed: the canary works have the default rating.
+    .replace(':tag', url.startsWith('/opds/ratings/') ? 'Not%20Rated' : encodeURIComponent(canary.tag))
     .replace(':login', f.logins.owner)
     .replace(':pseud', f.logins.owner)
-    .replace(':token', 'not-a-real-token-value');
+    .replace(':token', 'not-a-real-token-value')
+    // Downloads: the HTML one, whose text a marker would show up in.
+    .replace(':slug.:format', 'download.html');
 }
 
 for (const dialect of DIALECTS) {

@@ -3,6 +3,7 @@
 // Bad input and uploads are in posting-input.test.ts.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { insertTag } from '../../src/db/repos/tags.repo.ts';
 import { DIALECTS, skipUnless } from '../support/stores.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { WebClient } from '../support/web-client.ts';
@@ -249,7 +250,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('suggests tags as the writer types: word prefixes, canonical first, at most ten', async () => {
-      for (let i = 0; i < 12; i++) await t.store.db.insertInto('tags').values({ name: `Lamplighter ${i}`, name_key: `lamplighter ${i}`, type: 'character', canonical: true, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' }).execute();
+      for (let i = 0; i < 12; i++) await insertTag(t.store.db, { name: `Lamplighter ${i}`, type: 'character', canonical: true }, '2026-01-01T00:00:00.000Z');
       await post(writer, { title: 'Suggestive', characters: 'Old Lampwick, Night Lamp Keeper' });
       const many = JSON.parse((await guest.get('/api/v1/tags/autocomplete?type=character&q=LAMP')).body) as { tags: Array<{ name: string; canonical: boolean }> };
       assert.equal(many.tags.length, 10);

@@ -224,6 +224,10 @@ for (const dialect of DIALECTS) {
           const body = res.json();
           assert.equal(typeof body.error.code, 'string');
           assert.ok(body.error.message.length > 0);
+        } else if (status === 404) {
+          // One wording for "not found", whichever code path answers (error view and error handler).
+          assert.match(res.body, /<h1>We couldn’t find that page<\/h1>/, url);
+          assert.match(res.body, /<title>We couldn’t find that page \| /, url);
         }
       }
     });

@@ -1,4 +1,7 @@
 // A real Fastify app over a fresh test store, for HTTP tests through app.inject().
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../src/http/app.ts';
 import type { App } from '../../src/http/app-type.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -23,7 +26,9 @@ export async function createTestApp(dialect: DialectName, options: { setupPendin
   const clock = fixedClock();
   const mailer = memoryMailer();
   // Tests make thousands of requests from one address; the site-wide limit is tested on its own.
-  const config = loadConfig({ data: store.flags[1] ?? '/tmp', logLevel: 'silent' }, { OWLERY_RATE_LIMIT: options.rateLimit ?? '1000000' });
+  // A PostgreSQL store has no folder of its own; files the app writes (download caches) get one.
+  const dataDir = store.flags[0] === '--data' ? store.flags[1]! : fs.mkdtempSync(path.join(os.tmpdir(), 'owlery-test-data-'));
+  const config = loadConfig({ data: dataDir, logLevel: 'silent' }, { OWLERY_RATE_LIMIT: options.rateLimit ?? '1000000' });
   const app = await buildApp({ config, store, clock, mailer, setupPending: options.setupPending ?? false }, { logger: false });
   await app.ready();
   return {
@@ -35,6 +40,7 @@ export async function createTestApp(dialect: DialectName, options: { setupPendin
     async close() {
       await app.close();
       await store.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,8 +2,14 @@
 import type { OwleryMigration } from './types.ts';
 import * as core from './001-core.ts';
 import * as accounts from './002-accounts.ts';
+import * as jobs from './003-jobs.ts';
+import * as wrangling from './004-wrangling.ts';
+import * as tagSearch from './005-tag-search.ts';
 
 export const MIGRATIONS: Record<string, OwleryMigration> = {
   '001-core': core,
   '002-accounts': accounts,
+  '003-jobs': jobs,
+  '004-wrangling': wrangling,
+  '005-tag-search': tagSearch,
 };

@@ -31,18 +31,38 @@ export async function creatorshipsOfWork(db: Db, workId: number): Promise<Creato
   return rows.map((r) => ({ workId: r.work_id, pseudId: r.pseud_id, userId: r.user_id, approved: bool(r.approved) }));
 }
 
-/** Moves one creatorship to another pseud, merging when that pseud is already credited. */
+/**
+ * Moves one creatorship to another pseud, merging when that pseud is already credited. The row
+ * keeps its own approval: an invitation not yet accepted stays one wherever it moves. Merged
+ * into a row already there, the result is approved when either was (an accepted credit is never
+ * turned back into an invitation).
+ */
 export async function moveCreatorship(db: Db, workId: number, fromPseudId: number, toPseudId: number): Promise<void> {
-  const existing = await db.selectFrom('work_creatorships').select('pseud_id').where('work_id', '=', workId).where('pseud_id', '=', toPseudId).executeTakeFirst();
+  const moving = await db.selectFrom('work_creatorships').select('approved').where('work_id', '=', workId).where('pseud_id', '=', fromPseudId).executeTakeFirst();
+  if (!moving || fromPseudId === toPseudId) return;
+  const existing = await db.selectFrom('work_creatorships').select('approved').where('work_id', '=', workId).where('pseud_id', '=', toPseudId).executeTakeFirst();
   if (existing) {
+    if (bool(moving.approved) && !bool(existing.approved)) await approveCreatorship(db, workId, toPseudId);
     await db.deleteFrom('work_creatorships').where('work_id', '=', workId).where('pseud_id', '=', fromPseudId).execute();
   } else {
-    await db.updateTable('work_creatorships').set({ pseud_id: toPseudId, approved: true }).where('work_id', '=', workId).where('pseud_id', '=', fromPseudId).execute();
+    await db.updateTable('work_creatorships').set({ pseud_id: toPseudId }).where('work_id', '=', workId).where('pseud_id', '=', fromPseudId).execute();
   }
 }
 
 export async function removeCreatorship(db: Db, workId: number, pseudId: number): Promise<void> {
   await db.deleteFrom('work_creatorships').where('work_id', '=', workId).where('pseud_id', '=', pseudId).execute();
+}
+
+/**
+ * Withdraws every co-creator invitation the user has not accepted (their unapproved
+ * creatorships), for when the user goes: an invitation is not a credit, so it is not handed on.
+ */
+export async function removePendingCreatorshipsOfUser(db: Db, userId: number): Promise<void> {
+  await db
+    .deleteFrom('work_creatorships')
+    .where('approved', '=', false)
+    .where('pseud_id', 'in', (eb) => eb.selectFrom('pseuds').select('id').where('user_id', '=', userId))
+    .execute();
 }
 
 export async function moveSeriesCreatorships(db: Db, fromPseudId: number, toPseudId: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { Db } from '../types.ts';
 import { bool } from '../types.ts';
 import type { TagType } from '../../domain/tag-types.ts';
 import { tagKey } from '../../domain/tag-name.ts';
+import { addTagSearchRows } from './tag-search.repo.ts';
 
 export interface TagRecord {
   id: number;
@@ -46,6 +47,8 @@ export async function insertTag(db: Db, tag: { name: string; type: TagType; cano
     .values({ name: tag.name, name_key: tagKey(tag.name), type: tag.type, canonical: tag.canonical ?? false, created_at: now, updated_at: now })
     .returning(TAG_COLUMNS)
     .executeTakeFirstOrThrow();
+  // Tag autocomplete: the new tag's search keys, in the caller's transaction (tag-search.repo.ts).
+  await addTagSearchRows(db, [toRecord(row)]);
   return toRecord(row);
 }
 
@@ -54,11 +57,14 @@ export async function insertTag(db: Db, tag: { name: string; type: TagType; cano
  * the stored tag (whose type may differ from the one asked for — callers check).
  */
 export async function insertTagIfAbsent(db: Db, tag: { name: string; type: TagType; canonical?: boolean }, now: string): Promise<TagRecord> {
-  await db
+  const inserted = await db
     .insertInto('tags')
     .values({ name: tag.name, name_key: tagKey(tag.name), type: tag.type, canonical: tag.canonical ?? false, created_at: now, updated_at: now })
     .onConflict((oc) => oc.column('name_key').doNothing())
-    .execute();
+    .returning(TAG_COLUMNS)
+    .executeTakeFirst();
+  // Tag autocomplete: search keys for a tag this call created (none on conflict), in the caller's transaction (tag-search.repo.ts).
+  if (inserted) await addTagSearchRows(db, [toRecord(inserted)]);
   const stored = await findTagByName(db, tag.name);
   if (!stored) throw new Error(`Tag "${tag.name}" vanished after insert`);
   return stored;
@@ -68,24 +74,6 @@ export async function findTagsByIds(db: Db, ids: readonly number[]): Promise<Tag
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('tags').select(TAG_COLUMNS).where('id', 'in', [...ids]).execute();
   return rows.map(toRecord);
-}
-
-/**
- * The filter set for a work with these tags (DESIGN.md, AO3's filter_ids): each tag's
- * canonical form — its merger when it is a synonym, itself otherwise — plus every meta tag above
- * those, transitively. Unwrangled tags stand for themselves until a wrangler decides otherwise,
- * so a small archive without wranglers can still filter on every tag.
- */
-export async function computeFilterTagIds(db: Db, tagIds: readonly number[]): Promise<number[]> {
-  const tags = await findTagsByIds(db, tagIds);
-  const filters = new Set(tags.map((t) => t.mergerId ?? t.id));
-  let frontier = [...filters];
-  while (frontier.length > 0) {
-    const metas = await db.selectFrom('meta_taggings').select('meta_id').where('sub_id', 'in', frontier).execute();
-    frontier = metas.map((m) => m.meta_id).filter((id) => !filters.has(id));
-    for (const id of frontier) filters.add(id);
-  }
-  return [...filters].sort((a, b) => a - b);
 }
 
 /** Tags on a set of works, for blurbs and API shapes. */

@@ -24,9 +24,9 @@ export interface ListCursor {
   id: number;
 }
 
-type WorksQuery = SelectQueryBuilder<Database, 'works', object>;
+export type WorksQuery = SelectQueryBuilder<Database, 'works', object>;
 
-function applyFilter(query: WorksQuery, filter: WorkListFilter): WorksQuery {
+export function applyFilter(query: WorksQuery, filter: WorkListFilter): WorksQuery {
   let q = query.where('works.posted', '=', true).where('works.hidden_by_admin', '=', false);
   if (!filter.scope.includeRestricted) q = q.where('works.restricted', '=', false);
   if (filter.filterTagId !== undefined) {

@@ -1,4 +1,5 @@
 // Works: writing a work with its links, reading one, and listing visible works.
+import type { Capabilities } from '../connect.ts';
 import type { Db } from '../types.ts';
 import { bool } from '../types.ts';
 
@@ -91,13 +92,11 @@ export async function insertCreatorships(db: Db, workId: number, pseudIds: reado
     .execute();
 }
 
-/** Replaces a work's tags and its filter set. */
-export async function replaceWorkTags(db: Db, workId: number, tagIds: readonly number[], filterIds: readonly number[]): Promise<void> {
+/** Replaces a work's tags (its filter set is written by services/filter-set.ts). */
+export async function replaceWorkTags(db: Db, workId: number, tagIds: readonly number[]): Promise<void> {
   await db.deleteFrom('work_tags').where('work_id', '=', workId).execute();
-  await db.deleteFrom('work_filters').where('work_id', '=', workId).execute();
   const unique = [...new Set(tagIds)];
   if (unique.length > 0) await db.insertInto('work_tags').values(unique.map((tagId) => ({ work_id: workId, tag_id: tagId }))).execute();
-  if (filterIds.length > 0) await db.insertInto('work_filters').values(filterIds.map((tagId) => ({ work_id: workId, tag_id: tagId }))).execute();
 }
 
 type WorkRow = {
@@ -193,6 +192,21 @@ export async function updateWorkDetails(db: Db, workId: number, work: WorkDetail
     })
     .where('id', '=', workId)
     .execute();
+}
+
+/** Sets only the expected chapter count, so a concurrent edit of the other details stands. */
+export async function setExpectedChapters(db: Db, workId: number, expected: number | null, now: string): Promise<void> {
+  await db.updateTable('works').set({ expected_chapters: expected, updated_at: now }).where('id', '=', workId).execute();
+}
+
+/**
+ * Locks a work's row until the transaction ends, so changes to its chapters (positions, counts)
+ * made from what the transaction reads cannot interleave. A no-op where the database has no row
+ * locks (SQLite, whose write transactions already run one at a time).
+ */
+export async function lockWork(db: Db, caps: Pick<Capabilities, 'rowLocks'>, workId: number): Promise<void> {
+  if (!caps.rowLocks) return;
+  await db.selectFrom('works').select('id').where('id', '=', workId).forUpdate().execute();
 }
 
 /** What follows from the chapters: counts, completeness, dates; bumps the revision. */

@@ -1,8 +1,10 @@
 // GET /api/v1/tags/autocomplete — suggestions for the posting form's tag fields (and any client):
-// existing tags of one type whose words start with `q`, canonical first, at most 10. Tags used
-// only on works the caller cannot see are never suggested.
+// existing tags (of one type, or any) with a word starting with `q`, ignoring case and accents,
+// canonical first, optionally only those wrangled under a fandom, at most 10. Tags used only on
+// works the caller cannot see are never suggested.
 import { Type } from 'typebox';
 import type { App } from '../app-type.ts';
+import { MAX_TAG_LENGTH } from '../../domain/tag-name.ts';
 import { TAG_TYPES } from '../../domain/tag-types.ts';
 import { autocompleteTags } from '../../services/works/tag-autocomplete.ts';
 import { errorResponses } from './schemas.ts';
@@ -22,11 +24,14 @@ export async function registerTagAutocompleteApi(app: App): Promise<void> {
       schema: {
         tags: ['tags'],
         summary: 'Tag suggestions while typing',
-        description: 'Tags of `type` with a word starting with `q` (case-insensitive), canonical tags first; with `fandom`, tags of that fandom rank higher. At most 10.',
+        description:
+          'Tags (of `type`, or of any type) with a word starting with `q` — case, accents and width ignored, so `ele` finds "Éléonore Dubois" and "Anne Elliot"; several words match consecutive words ("draco mal"). ' +
+          'Canonical tags come first; among them and among the others, names starting with `q` before names with a later word starting with it, then by the matched words. With `fandom` (a fandom name or a synonym of one), only tags wrangled under that fandom. ' +
+          'Tags used only on works the caller cannot see are never suggested. At most 10.',
         querystring: Type.Object({
-          type: TagTypeParam,
-          q: Type.String({ maxLength: 150, description: 'What has been typed so far' }),
-          fandom: Type.Optional(Type.String({ maxLength: 1000, description: 'A fandom name, to rank its tags first' })),
+          type: Type.Optional(TagTypeParam),
+          q: Type.String({ minLength: 1, maxLength: MAX_TAG_LENGTH, pattern: '\\S', description: 'What has been typed so far (not blank, at most 150 characters)' }),
+          fandom: Type.Optional(Type.String({ maxLength: MAX_TAG_LENGTH, description: 'A fandom name: only tags wrangled under it' })),
         }),
         response: { 200: Type.Object({ tags: Type.Array(Suggestion) }), ...errorResponses },
       },

@@ -4,6 +4,7 @@ import type { App } from '../app-type.ts';
 import { listWorks } from '../../services/list-works.ts';
 import { findReadableWork, readWork } from '../../services/read-work.ts';
 import { presentChapterJson, presentFacets, presentWorkJson } from '../present/work-json.ts';
+import { chapterNumbers } from '../present/work-page.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { errorResponses } from './schemas.ts';
 import { Id } from '../web/routes/params.ts';
@@ -57,7 +58,9 @@ export async function registerWorkApi(app: App): Promise<void> {
     },
     async (request) => {
       const reading = await readWork(request.ctx, request.params.id, { full: true });
-      return { workId: request.params.id, chapters: reading.shown.map((c) => presentChapterJson(request.params.id, c)) };
+      // Numbered as the reader sees them: a draft between posted chapters leaves no gap.
+      const numbers = chapterNumbers(reading);
+      return { workId: request.params.id, chapters: reading.shown.map((c) => presentChapterJson(request.params.id, c, numbers.get(c.id))) };
     },
   );
 }

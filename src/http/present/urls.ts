@@ -11,3 +11,8 @@ export const userWorksUrl = (login: string) => `/users/${encodeURIComponent(logi
 export const pseudUrl = (login: string, pseud: string) =>
   pseud === login ? userUrl(login) : `/users/${encodeURIComponent(login)}/pseuds/${encodeURIComponent(pseud)}`;
 export const seriesUrl = (id: number) => `/series/${id}`;
+// Atom feeds (DESIGN.md "Pages": /tags/:tag/feed.atom) and the OPDS catalog's root.
+export const tagFeedUrl = (name: string) => `/tags/${tagToParam(name)}/feed.atom`;
+export const userFeedUrl = (login: string) => `/users/${encodeURIComponent(login)}/feed.atom`;
+export const seriesFeedUrl = (id: number) => `/series/${id}/feed.atom`;
+export const OPDS_ROOT = '/opds';

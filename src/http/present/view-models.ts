@@ -61,7 +61,11 @@ export interface WorkBlurb {
 
 export interface ChapterNavItem {
   id: number;
-  position: number;
+  /**
+   * The chapter's number as this reader counts: 1..n over the chapters they can see, so a draft
+   * between posted chapters leaves no gap for readers (its creators, who see it, count it).
+   */
+  number: number;
   /** "1. The Lantern" or "Chapter 1" when untitled. */
   label: string;
   url: string;
@@ -69,7 +73,8 @@ export interface ChapterNavItem {
 
 export interface ChapterView {
   id: number;
-  position: number;
+  /** As ChapterNavItem.number. */
+  number: number;
   title: string;
   label: string;
   url: string;
@@ -89,6 +94,11 @@ export interface WorkPage {
   /** The chapter(s) on this page: one in chapter mode, all in full mode. */
   shown: ChapterView[];
   mode: 'chapter' | 'full';
+  /**
+   * Whether the work is, or is meant to be, in several chapters (AO3's `chaptered?`: the expected
+   * count is not 1): its chapters then have headings and titles even while only one is posted.
+   */
+  chaptered: boolean;
   previous: ChapterNavItem | null;
   next: ChapterNavItem | null;
   /** `/works/:id?view_full_work=true` */
@@ -177,4 +187,6 @@ export interface PageChrome {
   csrfToken?: string;
   /** Whether the current user is an admin (for the admin link in the header). */
   isAdmin?: boolean;
+  /** Whether the current user may wrangle tags (for the wrangling link in the header). */
+  canWrangle?: boolean;
 }

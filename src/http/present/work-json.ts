@@ -42,10 +42,11 @@ export function presentWorkJson(card: WorkCard): WorkJson {
   };
 }
 
-export function presentChapterJson(workId: number, chapter: ChapterRecord): ChapterJson {
+/** `position`: the chapter's number as the reader counts (work-page.ts chapterNumbers); stored position by default. */
+export function presentChapterJson(workId: number, chapter: ChapterRecord, position = chapter.position): ChapterJson {
   return {
     id: chapter.id,
-    position: chapter.position,
+    position,
     title: chapter.title,
     url: chapterUrl(workId, chapter.id),
     summary: chapter.summary,

@@ -6,20 +6,25 @@ import { presentBlurb } from './work-blurb.ts';
 import { chapterUrl, fullWorkUrl } from './urls.ts';
 
 /** "1. The Lantern", or "Chapter 1" for an untitled chapter (AO3's chapter index). */
-export function chapterLabel(chapter: Pick<ChapterSummary, 'position' | 'title'>): string {
-  return chapter.title ? `${chapter.position}. ${chapter.title}` : `Chapter ${chapter.position}`;
+export function chapterLabel(chapter: { number: number; title: string }): string {
+  return chapter.title ? `${chapter.number}. ${chapter.title}` : `Chapter ${chapter.number}`;
 }
 
-function navItem(workId: number, chapter: ChapterSummary): ChapterNavItem {
-  return { id: chapter.id, position: chapter.position, label: chapterLabel(chapter), url: chapterUrl(workId, chapter.id) };
+/** A chapter's label by its stored position (the creator's chapter management, which sees them all). */
+export function storedChapterLabel(chapter: Pick<ChapterSummary, 'position' | 'title'>): string {
+  return chapterLabel({ number: chapter.position, title: chapter.title });
 }
 
-function chapterView(workId: number, chapter: ChapterRecord): ChapterView {
+function navItem(workId: number, chapter: ChapterSummary, number: number): ChapterNavItem {
+  return { id: chapter.id, number, label: chapterLabel({ number, title: chapter.title }), url: chapterUrl(workId, chapter.id) };
+}
+
+function chapterView(workId: number, chapter: ChapterRecord, number: number): ChapterView {
   return {
     id: chapter.id,
-    position: chapter.position,
+    number,
     title: chapter.title,
-    label: chapterLabel(chapter),
+    label: chapterLabel({ number, title: chapter.title }),
     url: chapterUrl(workId, chapter.id),
     summaryHtml: chapter.summary,
     notesHtml: chapter.notes,
@@ -29,17 +34,30 @@ function chapterView(workId: number, chapter: ChapterRecord): ChapterView {
   };
 }
 
+/**
+ * Chapter numbers as the reader counts them: their place among the chapters this reader can see
+ * (`reading.chapters`, in order). Readers see posted chapters numbered 1..n even when a draft sits
+ * between them; creators, who also see drafts, get the stored positions.
+ */
+export function chapterNumbers(reading: Pick<WorkReading, 'chapters'>): Map<number, number> {
+  return new Map(reading.chapters.map((c, index) => [c.id, index + 1]));
+}
+
 export function presentWorkPage(reading: WorkReading): WorkPage {
   const workId = reading.card.work.id;
-  const nav = reading.chapters.map((c) => navItem(workId, c));
+  const numbers = chapterNumbers(reading);
+  const numberOf = (chapter: { id: number; position: number }) => numbers.get(chapter.id) ?? chapter.position;
+  const nav = reading.chapters.map((c) => navItem(workId, c, numberOf(c)));
   const index = reading.mode === 'chapter' && reading.shown.length === 1 ? nav.findIndex((c) => c.id === reading.shown[0]!.id) : -1;
   return {
     work: presentBlurb(reading.card),
     notesHtml: reading.card.work.notes,
     endNotesHtml: reading.card.work.endNotes,
     chapters: nav,
-    shown: reading.shown.map((c) => chapterView(workId, c)),
+    shown: reading.shown.map((c) => chapterView(workId, c, numberOf(c))),
     mode: reading.mode,
+    // otwarchive Work#chaptered?: expected_number_of_chapters != 1 (unknown, `?`, counts too).
+    chaptered: reading.card.work.expectedChapters !== 1 || reading.chapters.length > 1,
     previous: index > 0 ? nav[index - 1]! : null,
     next: index >= 0 && index < nav.length - 1 ? nav[index + 1]! : null,
     fullWorkUrl: fullWorkUrl(workId),

@@ -16,6 +16,8 @@ export interface ListingSpec {
   query: Omit<ListWorksQuery, 'limit' | 'page' | 'withTotal'>;
   /** Known total (from a look-up the route already made); counted here otherwise. */
   total?: number;
+  /** The listing's Atom feed, linked visibly and as <link rel="alternate">. */
+  feedUrl?: string;
 }
 
 export async function sendWorkListing(request: FastifyRequest, reply: FastifyReply, spec: ListingSpec): Promise<FastifyReply> {
@@ -28,6 +30,7 @@ export async function sendWorkListing(request: FastifyRequest, reply: FastifyRep
       heading: spec.heading,
       works: result.cards.map(presentBlurb),
       pagination: paginate(request.url, spec.page, PAGE_SIZE, result.cards.length, total),
+      ...(spec.feedUrl ? { feedUrl: spec.feedUrl } : {}),
     }),
   );
 }

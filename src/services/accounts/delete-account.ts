@@ -1,7 +1,8 @@
 // Deleting an account (AO3): the user chooses to orphan their works — they stay, credited to
 // orphan_account — or to delete them. Co-created works survive either way, credited to the other
 // creators. Needs the current password.
-import { creatorshipsOfUser, creatorshipsOfWork, deleteWork, removeCreatorship } from '../../db/repos/creatorships.repo.ts';
+import { bumpRevision, creatorshipsOfUser, creatorshipsOfWork, removeCreatorship, removePendingCreatorshipsOfUser } from '../../db/repos/creatorships.repo.ts';
+import { deleteWorkIn } from '../works/remove.ts';
 import { deleteUser } from '../../db/repos/users.repo.ts';
 import { Invalid } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
@@ -15,6 +16,8 @@ export async function deleteAccount(ctx: ServiceContext, input: { currentPasswor
   const user = await ownAccountWithPassword(ctx, input.currentPassword);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Invitations the user never accepted are withdrawn: they credit nothing.
+    await removePendingCreatorshipsOfUser(trx, user.id);
     const mine = await creatorshipsOfUser(trx, user.id);
     const workIds = [...new Set(mine.map((c) => c.workId))];
     if (input.works === 'orphan') {
@@ -23,9 +26,10 @@ export async function deleteAccount(ctx: ServiceContext, input: { currentPasswor
       for (const workId of workIds) {
         const others = (await creatorshipsOfWork(trx, workId)).filter((c) => c.userId !== user.id && c.approved);
         if (others.length === 0) {
-          await deleteWork(trx, workId);
+          await deleteWorkIn(trx, workId);
         } else {
           for (const c of mine.filter((m) => m.workId === workId)) await removeCreatorship(trx, workId, c.pseudId);
+          await bumpRevision(trx, workId, now);
         }
       }
     }

@@ -1,6 +1,6 @@
 // Pseuds: several names per account, one of them the default (AO3). Deleting a pseud moves its
 // works to the default pseud.
-import { creatorshipsOfUser, moveCreatorship, moveSeriesCreatorships } from '../../db/repos/creatorships.repo.ts';
+import { bumpRevision, creatorshipsOfUser, moveCreatorship, moveSeriesCreatorships } from '../../db/repos/creatorships.repo.ts';
 import { deletePseud, findPseudById, insertPseud, pseudsOfUser, setDefaultPseud, type PseudRecord } from '../../db/repos/users.repo.ts';
 import { Conflict, Invalid, NotFound } from '../../domain/errors.ts';
 import { ownUserId as ownAccountId } from './own-account.ts';
@@ -50,7 +50,10 @@ export async function removePseud(ctx: ServiceContext, pseudId: number): Promise
   const fallback = all.find((p) => p.isDefault)!;
   await ctx.db.transaction().execute(async (trx) => {
     for (const creatorship of await creatorshipsOfUser(trx, pseud.userId)) {
-      if (creatorship.pseudId === pseud.id) await moveCreatorship(trx, creatorship.workId, pseud.id, fallback.id);
+      if (creatorship.pseudId !== pseud.id) continue;
+      await moveCreatorship(trx, creatorship.workId, pseud.id, fallback.id);
+      // The byline changed: downloads and feeds must not keep the old one.
+      await bumpRevision(trx, creatorship.workId, ctx.clock.now().toISOString());
     }
     await moveSeriesCreatorships(trx, pseud.id, fallback.id);
     await deletePseud(trx, pseud.id);

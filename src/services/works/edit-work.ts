@@ -4,9 +4,10 @@
 import { allChapterSummaries, findChapter, setChapterPostedAt, updateChapter, type ChapterRecord } from '../../db/repos/chapters.repo.ts';
 import { creatorshipsOfWork, removeCreatorship } from '../../db/repos/creatorships.repo.ts';
 import { deleteSeriesIfEmpty, removeWorkFromSeries, seriesForWorks, setSeriesPosition, type SeriesMembership } from '../../db/repos/series.repo.ts';
-import { computeFilterTagIds, tagsForWorks, type TagRecord } from '../../db/repos/tags.repo.ts';
+import { tagsForWorks, type TagRecord } from '../../db/repos/tags.repo.ts';
+import { setWorkTags } from '../filter-set.ts';
 import { findPseudById } from '../../db/repos/users.repo.ts';
-import { insertCreatorships, replaceWorkTags, updateWorkDetails, type WorkRecord } from '../../db/repos/works.repo.ts';
+import { insertCreatorships, updateWorkDetails, type WorkRecord } from '../../db/repos/works.repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { resolveTags, wantedTags } from '../resolve-tags.ts';
 import { validateChapter, validateWorkDetails, type ChapterInput, type ValidChapter, type ValidWorkDetails, type WorkDetailsInput } from '../work-input.ts';
@@ -127,7 +128,7 @@ export async function editWork(ctx: ServiceContext, workId: number, input: EditW
 
     const tags = await resolveTags(trx, wantedTags(details), nowIso);
     const tagIds = tags.map((t) => t.id);
-    await replaceWorkTags(trx, workId, tagIds, await computeFilterTagIds(trx, tagIds));
+    await setWorkTags(trx, workId, tagIds);
 
     const creatorships = await creatorshipsOfWork(trx, workId);
     if (pseudIds) {

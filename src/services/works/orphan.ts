@@ -2,7 +2,7 @@
 // `orphan_account` user — under its default pseud, or under a pseud of the same name on that
 // account when the creator chooses to keep their pseud name on the work.
 import { findPseud, findPseudById, insertPseud, type PseudRecord } from '../../db/repos/users.repo.ts';
-import { bumpRevision, creatorshipsOfWork, moveCreatorship, moveOneSeriesCreatorship, seriesPseudIdsOfUser, userHasWorksInSeries } from '../../db/repos/creatorships.repo.ts';
+import { bumpRevision, creatorshipsOfWork, moveCreatorship, moveOneSeriesCreatorship, removeCreatorship, seriesPseudIdsOfUser, userHasWorksInSeries } from '../../db/repos/creatorships.repo.ts';
 import { seriesIdsOfWork } from '../../db/repos/series.repo.ts';
 import type { Db } from '../../db/types.ts';
 import { findOrCreateImportCreator, ORPHAN_ACCOUNT } from '../import-creator.ts';
@@ -27,8 +27,10 @@ async function pseudName(db: Db, names: Map<number, string>, pseudId: number): P
 
 /**
  * Moves `userId`'s creatorships on these works to orphan_account. Co-creators stay credited; the
- * orphaning user no longer is. A series of these works goes to the orphan account too once the
- * user has no work left in it — orphaning one part of a series leaves them the rest of it.
+ * orphaning user no longer is. Invitations the user has not accepted are withdrawn, not moved:
+ * orphan_account must not become a creator of a work it was never credited on. A series of these
+ * works goes to the orphan account too once the user has no work left in it — orphaning one part
+ * of a series leaves them the rest of it.
  */
 export async function orphanWorksOf(db: Db, userId: number, workIds: readonly number[], keepPseudNames: boolean, now: string): Promise<void> {
   const names = new Map<number, string>();
@@ -36,6 +38,10 @@ export async function orphanWorksOf(db: Db, userId: number, workIds: readonly nu
   for (const workId of workIds) {
     for (const creatorship of await creatorshipsOfWork(db, workId)) {
       if (creatorship.userId !== userId) continue;
+      if (!creatorship.approved) {
+        await removeCreatorship(db, workId, creatorship.pseudId);
+        continue;
+      }
       const target = await orphanPseudFor(db, keepPseudNames ? await pseudName(db, names, creatorship.pseudId) : null, now);
       await moveCreatorship(db, workId, creatorship.pseudId, target.id);
     }

@@ -1,5 +1,6 @@
 // Editing a series' own details (title, description, notes, complete) — only its creators may.
-import { findSeriesById, seriesCreatorUserIds, updateSeries, type SeriesRecord } from '../../db/repos/series.repo.ts';
+import { bumpRevision } from '../../db/repos/creatorships.repo.ts';
+import { findSeriesById, seriesCreatorUserIds, seriesWorkIds, updateSeries, type SeriesRecord } from '../../db/repos/series.repo.ts';
 import { Forbidden, Invalid, NotFound, Unauthenticated } from '../../domain/errors.ts';
 import { can } from '../../domain/policy.ts';
 import { LIMITS } from '../../domain/work-rules.ts';
@@ -42,5 +43,10 @@ export async function editSeries(ctx: ServiceContext, seriesId: number, input: S
   const notes = sanitizeHtml(input.notesHtml ?? '');
   if (notes.length > LIMITS.notesMax) problems.notes = `Notes must be at most ${LIMITS.notesMax.toLocaleString('en-US')} characters (they have ${notes.length.toLocaleString('en-US')}).`;
   if (Object.keys(problems).length > 0) throw new Invalid(Object.values(problems).join(' '), problems);
-  await updateSeries(ctx.db, seriesId, { title, summary, notes, complete: input.complete ?? false }, ctx.clock.now().toISOString());
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateSeries(trx, seriesId, { title, summary, notes, complete: input.complete ?? false }, now);
+    // Every work of the series shows its title (pages, downloads, feeds): each is revised.
+    for (const workId of await seriesWorkIds(trx, seriesId)) await bumpRevision(trx, workId, now);
+  });
 }

@@ -1,22 +1,36 @@
-// Suggestions for the posting form's tag fields: existing tags whose words start with what the
-// writer is typing, canonical tags first, never a tag only hidden works use (tag-search.repo.ts).
+// Suggestions for tag fields (the posting form, any API client): existing tags with a word that
+// starts with what is being typed — case, accents and compatibility forms ignored
+// (domain/tag-search.ts) — canonical tags first, optionally only the children of one fandom, never
+// a tag only hidden works use (tag-search.repo.ts).
 import { findTagByName } from '../../db/repos/tags.repo.ts';
 import { searchTags, type TagSuggestion } from '../../db/repos/tag-search.repo.ts';
 import { workScope } from '../../domain/policy.ts';
-import { tagKey } from '../../domain/tag-name.ts';
+import { searchPrefix } from '../../domain/tag-search.ts';
 import type { TagType } from '../../domain/tag-types.ts';
 import type { ServiceContext } from '../context.ts';
 
 export const AUTOCOMPLETE_LIMIT = 10;
 
-export async function autocompleteTags(ctx: ServiceContext, query: { type: TagType; q: string; fandom?: string | undefined }): Promise<TagSuggestion[]> {
-  const prefix = tagKey(query.q);
+export interface AutocompleteQuery {
+  /** Omitted: tags of every type. */
+  type?: TagType | undefined;
+  q: string;
+  /** A fandom name (or one of its synonyms): only tags wrangled under it (tag_parents). */
+  fandom?: string | undefined;
+}
+
+export async function autocompleteTags(ctx: Pick<ServiceContext, 'db' | 'caps' | 'actor'>, query: AutocompleteQuery): Promise<TagSuggestion[]> {
+  const prefix = searchPrefix(query.q);
   if (prefix === '') return [];
   let fandomId: number | null = null;
-  if (query.fandom && query.fandom.trim() !== '') {
-    // The filter set holds canonical tags, so a synonym fandom ranks by its canonical form.
+  if (query.fandom !== undefined && query.fandom.trim() !== '') {
     const fandom = await findTagByName(ctx.db, query.fandom);
-    if (fandom?.type === 'fandom') fandomId = fandom.mergerId ?? fandom.id;
+    // A name that is no fandom has no tags under it.
+    if (fandom?.type !== 'fandom') return [];
+    // Parents are canonical tags: a synonym stands for the canonical fandom it was merged into.
+    fandomId = fandom.mergerId ?? fandom.id;
   }
-  return searchTags(ctx.db, { type: query.type, prefix, scope: workScope(ctx.actor), fandomId, limit: AUTOCOMPLETE_LIMIT });
+  const search = { type: query.type ?? null, prefix, scope: workScope(ctx.actor), fandomId, limit: AUTOCOMPLETE_LIMIT };
+  // LATERAL joins are PostgreSQL's (connect.ts names no capability for them yet).
+  return searchTags(ctx.db, search, { lateral: ctx.caps.dialect === 'postgres' });
 }

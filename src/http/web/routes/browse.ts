@@ -5,15 +5,17 @@ import type { App } from '../../app-type.ts';
 import { findCreator, findSeries, findTag } from '../../../services/browse.ts';
 import { listWorks } from '../../../services/list-works.ts';
 import { canEditSeries } from '../../../services/works/series.ts';
+import { canWrangle } from '../../../services/wrangling/guard.ts';
 import { tagFromParam } from '../../../domain/tag-name.ts';
 import { TAG_TYPE_LABELS } from '../../../domain/tag-types.ts';
 import { presentBlurb } from '../../present/work-blurb.ts';
-import { pseudUrl, tagWorksUrl, userUrl, userWorksUrl } from '../../present/urls.ts';
+import { pseudUrl, seriesFeedUrl, tagFeedUrl, tagWorksUrl, userFeedUrl, userUrl, userWorksUrl } from '../../present/urls.ts';
 import { tagView } from '../views/tag.ts';
 import { userView } from '../views/user.ts';
 import { seriesView } from '../views/series.ts';
 import { chromeFor, sendPage } from '../render.ts';
 import { sendWorkListing } from '../work-listing.ts';
+import { tagWrangleUrl } from '../views/wrangling-shared.ts';
 import { presentTagRelations } from '../../present/tag-relations.ts';
 import { Id, PageQuery } from './params.ts';
 
@@ -28,7 +30,7 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
     const { tag, relations } = view;
     return sendPage(
       reply,
-      tagView(chromeFor(request, { title: tag.name }), {
+      tagView(chromeFor(request, { title: tag.name, feedUrl: tagFeedUrl(view.filterTag.name) }), {
         name: tag.name,
         type: tag.type,
         typeLabel: TAG_TYPE_LABELS[tag.type].one,
@@ -37,6 +39,7 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
         worksUrl: tagWorksUrl(view.filterTag.name),
         workCount: view.workCount,
         recentWorks: recent.cards.map(presentBlurb),
+        wrangleUrl: canWrangle(request.ctx) ? tagWrangleUrl(tag.name) : null,
       }),
     );
   });
@@ -49,13 +52,14 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
       page: request.query.page ?? 1,
       query: { filterTagId: view.filterTag.id },
       total: view.workCount,
+      feedUrl: tagFeedUrl(view.filterTag.name),
     });
   });
 
   const userPage = async (login: string, request: FastifyRequest) => {
     const view = await findCreator(request.ctx, login);
     const recent = await listWorks(request.ctx, { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous, limit: RECENT });
-    return userView(chromeFor(request, { title: view.user.login }), {
+    return userView(chromeFor(request, { title: view.user.login, feedUrl: userFeedUrl(view.user.login) }), {
       login: view.user.login,
       url: userUrl(view.user.login),
       pseuds: view.pseuds.map((p) => ({ name: p.name, url: pseudUrl(view.user.login, p.name), isDefault: p.isDefault })),
@@ -81,6 +85,7 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
       page: request.query.page ?? 1,
       query: { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous },
       total: view.workCount,
+      feedUrl: userFeedUrl(view.user.login),
     });
   });
 
@@ -91,7 +96,7 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
     const updates = view.works.cards.map((c) => c.work.revisedAt).filter((d): d is string => d !== null).sort();
     return sendPage(
       reply,
-      seriesView(chromeFor(request, { title: view.series.title }), {
+      seriesView(chromeFor(request, { title: view.series.title, feedUrl: seriesFeedUrl(view.series.id) }), {
         id: view.series.id,
         title: view.series.title,
         creators: view.creators.map((c) => ({ pseud: c.pseud, login: c.login, url: pseudUrl(c.login, c.pseud) })),

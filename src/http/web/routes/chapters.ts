@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../app-type.ts';
 import { addChapter, chapterForEditing, chaptersForManaging, deleteChapter, editChapter, postChapter, reorderChapters } from '../../../services/works/chapters.ts';
 import { paragraphsFromText } from '../../../services/works/rich-text.ts';
-import { chapterLabel } from '../../present/work-page.ts';
+import { storedChapterLabel } from '../../present/work-page.ts';
 import { chapterUrl, workUrl } from '../../present/urls.ts';
 import { chromeFor, sendPage } from '../render.ts';
 import { formErrors, formStatus, loginRedirect, redirectTo } from '../forms.ts';
@@ -56,7 +56,7 @@ async function renderNew(request: FastifyRequest, reply: FastifyReply, workId: n
 
 async function renderEdit(request: FastifyRequest, reply: FastifyReply, workId: number, chapterId: number, values: ChapterFormValues | null, errors: Record<string, string>, status = 200): Promise<FastifyReply> {
   const { work, chapter } = await chapterForEditing(request.ctx, workId, chapterId);
-  const page = chapterFormView(chromeFor(request, { title: `Edit ${chapterLabel(chapter)} - ${work.title}` }), {
+  const page = chapterFormView(chromeFor(request, { title: `Edit ${storedChapterLabel(chapter)} - ${work.title}` }), {
     workTitle: work.title,
     workUrl: work.posted ? workUrl(workId) : `/works/${workId}/preview`,
     heading: `Edit Chapter ${chapter.position}`,
@@ -89,7 +89,7 @@ async function renderManage(request: FastifyRequest, reply: FastifyReply, workId
     chapters: chapters.map((c) => ({
       id: c.id,
       position: c.position,
-      label: chapterLabel(c),
+      label: storedChapterLabel(c),
       posted: c.posted && work.posted,
       wordCount: c.wordCount,
       editUrl: `${chapterBase(workId, c.id)}/edit`,

@@ -11,6 +11,10 @@ import { registerPostingRoutes } from './posting.ts';
 import { registerPostingManageRoutes } from './posting-manage.ts';
 import { registerChapterRoutes } from './chapters.ts';
 import { registerSeriesEditRoutes } from './series-edit.ts';
+import { registerWranglingRoutes } from './wrangling.ts';
+import { registerFeedRoutes } from './feeds.ts';
+import { registerOpdsRoutes } from './opds.ts';
+import { registerDownloadRoutes } from './downloads.ts';
 
 export async function registerWebRoutes(app: App): Promise<void> {
   await registerHomeRoutes(app);
@@ -25,4 +29,8 @@ export async function registerWebRoutes(app: App): Promise<void> {
   await registerPostingManageRoutes(app);
   await registerChapterRoutes(app);
   await registerSeriesEditRoutes(app);
+  await registerWranglingRoutes(app);
+  await registerFeedRoutes(app);
+  await registerOpdsRoutes(app);
+  await registerDownloadRoutes(app);
 }

@@ -7,11 +7,12 @@
 // body parser runs. A writer's body is read within limits that bound the memory one request can
 // take: the text fields together (TOTAL_TEXT_BYTES), each one (FIELD_BYTES), how many there are
 // (FIELDS_MAX), and one file only where the form has a file input. Anything over a limit ends the
-// request the way Fastify's own body limit does: the rest is discarded unread and the connection
-// closed (fastify lib/content-type-parser.js, `FST_ERR_CTP_BODY_TOO_LARGE`).
+// request the way Fastify's own body limit does (lib/content-type-parser.js): the rest of the body
+// is left unread and the connection closed after the answer.
 import type { FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
 import { MAX_IMPORT_BYTES } from '../../../formats/import/index.ts';
 import { LIMITS } from '../../../domain/work-rules.ts';
+import { Unauthenticated } from '../../../domain/errors.ts';
 import { MAX_PSEUDS } from '../../../services/accounts/pseuds.ts';
 import type { Upload } from '../../../services/works/upload.ts';
 import type { Commit } from '../../../services/works/post-work.ts';
@@ -40,7 +41,7 @@ const SERIES_LEFT_AT_ONCE = 20;
  * Fields the work form can send (views/posting-form.ts; counted by posting-limits.test.ts): 37
  * controls, counting the 6 warning and 6 category checkboxes one by one, plus one checkbox per
  * pseud the writer credits (up to MAX_PSEUDS) and per series the work leaves. The chapter form
- * sends 9. A little margin for controls added later.
+ * sends 8. A little margin for controls added later.
  */
 const FIELDS_MAX = 40 + MAX_PSEUDS + SERIES_LEFT_AT_ONCE;
 
@@ -93,12 +94,12 @@ function add(fields: FormFields, name: string, value: string): void {
 }
 
 /**
- * Stops reading a multipart body part-way: the parser gets no more data, the rest is discarded as
- * it arrives, and the connection closes after the answer so the client stops sending.
+ * Stops reading a multipart body part-way: the parser is cut off (unpipe also pauses the request,
+ * so nothing more is read) and the connection closes once the answer is sent, which is how
+ * Node's server ends a request whose body it will not read.
  */
 function abandonBody(request: FastifyRequest, reply: FastifyReply): void {
   request.raw.unpipe();
-  request.raw.resume();
   reply.header('connection', 'close');
 }
 
@@ -127,6 +128,8 @@ export interface ReadOptions {
  * form, and checks its CSRF token. Routes using it must use POSTING_ROUTE, which keeps guests out.
  */
 export async function readPostedForm(request: FastifyRequest, reply: FastifyReply, options: ReadOptions): Promise<PostedForm> {
+  // POSTING_ROUTE's hook has answered guests already; this keeps a route without it safe.
+  if (request.ctx.actor.kind !== 'user') throw new Unauthenticated('Log in to post.');
   const fields: FormFields = new Map();
   let upload: Upload | null = null;
   if (!request.isMultipart()) {

@@ -149,6 +149,7 @@ export function adminView(chrome: PageChrome, page: AdminPage): string {
     html`<div class="account-page admin">
 <h1>Admin</h1>
 ${errorSummary(page.errors, adminFieldId)}
+<p class="admin-links"><a href="/admin/wrangling-log">Tag wrangling log</a> · <a href="/tags/wrangle">Tag wrangling</a></p>
 ${signupSection(chrome, page)}
 ${invitationsSection(chrome, page)}
 ${accountsSection(chrome, page)}

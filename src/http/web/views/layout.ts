@@ -29,6 +29,7 @@ function navLinks(chrome: PageChrome): NavLink[] {
     { label: 'Post New Work', href: '/works/new' },
     { label: login, href: `/users/${encodeURIComponent(login)}`, className: 'user' },
     { label: 'Account', href: '/account' },
+    ...(chrome.canWrangle ? [{ label: 'Tag Wrangling', href: '/tags/wrangle' }] : []),
     ...(chrome.isAdmin ? [{ label: 'Admin', href: '/admin' }] : []),
   ];
 }

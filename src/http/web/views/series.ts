@@ -6,6 +6,7 @@ import { layout } from './layout.ts';
 import { blurbList } from './components/blurb.ts';
 import { byline } from './components/byline.ts';
 import { formatNumber, timeTag } from './components/date.ts';
+import { feedLink } from './components/feed-link.ts';
 
 export function seriesView(chrome: PageChrome, page: SeriesPage): string {
   const optional = (label: string, value: unknown, dd: () => ReturnType<typeof html>) =>
@@ -30,6 +31,7 @@ ${optional('Notes', page.notesHtml, () => html`<blockquote class="userstuff">${r
 </dl>
 <section aria-labelledby="series-works">
 <h2 id="series-works">Works in this series</h2>
+${feedLink(chrome.feedUrl, `works in ${page.title}`)}
 ${page.works.length > 0 ? blurbList(page.works, 3) : html`<p class="empty">This series has no works you can see.</p>`}
 </section>
 </div>`,

@@ -9,6 +9,7 @@ import { layout } from './layout.ts';
 import { blurbList } from './components/blurb.ts';
 import { formatNumber } from './components/date.ts';
 import { tagLink, tagList } from './components/tag-list.ts';
+import { feedLink } from './components/feed-link.ts';
 
 function relatives(id: string, title: string, tags: readonly TagLink[]): SafeHtml {
   if (tags.length === 0) return html``;
@@ -40,7 +41,8 @@ function status(page: TagPage): SafeHtml {
   return html`${category} It has not been made canonical, so it can’t be used to filter works (yet).`;
 }
 
-export function tagView(chrome: PageChrome, page: TagPage): string {
+/** `wrangleUrl`: the tag's wrangling page, set only for viewers who may wrangle. */
+export function tagView(chrome: PageChrome, page: TagPage & { wrangleUrl?: string | null }): string {
   const works =
     page.recentWorks.length > 0
       ? blurbList(page.recentWorks, 3)
@@ -51,6 +53,8 @@ export function tagView(chrome: PageChrome, page: TagPage): string {
 <h1>${page.name}</h1>
 <p class="tag-status">${status(page)}</p>
 <p class="works-link"><a href="${page.worksUrl}">Works (${formatNumber(page.workCount)})<span class="visually-hidden"> tagged ${page.name}</span></a></p>
+${feedLink(chrome.feedUrl, `works tagged ${page.name}`)}
+${page.wrangleUrl ? html`<p class="wrangle-link"><a href="${page.wrangleUrl}">Wrangle this tag</a></p>` : ''}
 ${relatives('parents', 'Parent tags (more general)', page.parents)}
 ${relatives('synonyms', 'Tags with the same meaning', page.synonyms)}
 ${relatives('meta-tags', 'Metatags', page.metaTags)}

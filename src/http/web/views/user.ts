@@ -4,6 +4,7 @@ import type { PageChrome, UserPage } from '../../present/view-models.ts';
 import { layout } from './layout.ts';
 import { blurbList } from './components/blurb.ts';
 import { formatNumber, timeTag } from './components/date.ts';
+import { feedLink } from './components/feed-link.ts';
 
 export function userView(chrome: PageChrome, page: UserPage): string {
   const pseuds = page.pseuds.map(
@@ -26,6 +27,7 @@ ${page.pseuds.length > 0 ? html`<section aria-labelledby="pseuds"><h2 id="pseuds
 <section aria-labelledby="recent-works">
 <h2 id="recent-works">Recent works</h2>
 ${works}
+${feedLink(chrome.feedUrl, `works by ${page.login}`)}
 </section>
 </div>`,
   );

@@ -58,24 +58,24 @@ function work(over: Partial<WorkBlurb> = {}): WorkBlurb {
   };
 }
 
-function chapter(position: number, over: Partial<ChapterView> = {}): ChapterView {
+function chapter(number: number, over: Partial<ChapterView> = {}): ChapterView {
   return {
-    id: 100 + position,
-    position,
-    title: position === 1 ? 'Dusk' : '',
-    label: position === 1 ? '1. Dusk' : `Chapter ${position}`,
-    url: `/works/7/chapters/${100 + position}`,
+    id: 100 + number,
+    number,
+    title: number === 1 ? 'Dusk' : '',
+    label: number === 1 ? '1. Dusk' : `Chapter ${number}`,
+    url: `/works/7/chapters/${100 + number}`,
     summaryHtml: '',
     notesHtml: '',
     endNotesHtml: '',
-    contentHtml: `<p>Text of chapter ${position}.</p>`,
+    contentHtml: `<p>Text of chapter ${number}.</p>`,
     wordCount: 100,
     ...over,
   };
 }
 
 function workPage(over: Partial<WorkPage> = {}): WorkPage {
-  const chapters = [1, 2, 3].map((p) => ({ id: 100 + p, position: p, label: chapter(p).label, url: chapter(p).url }));
+  const chapters = [1, 2, 3].map((n) => ({ id: 100 + n, number: n, label: chapter(n).label, url: chapter(n).url }));
   return {
     work: work({ chapterCount: 3 }),
     notesHtml: '<p>Beginning notes.</p>',
@@ -83,6 +83,7 @@ function workPage(over: Partial<WorkPage> = {}): WorkPage {
     chapters,
     shown: [chapter(2)],
     mode: 'chapter',
+    chaptered: true,
     previous: chapters[0]!,
     next: chapters[2]!,
     fullWorkUrl: '/works/7?view_full_work=true',
@@ -290,13 +291,27 @@ describe('work page', () => {
     assert.doesNotMatch(page, /<option[^>]*selected/);
   });
 
-  it('shows a one-chapter work without chapter navigation', () => {
-    const only = { id: 101, position: 1, label: '1. Dusk', url: '/works/7/chapters/101' };
-    const page = workView(chrome(), workPage({ work: work({ chapterCount: 1, expectedChapters: 1, complete: true }), chapters: [only], shown: [chapter(1)], previous: null, next: null }));
+  it('shows a one-chapter work without chapter navigation or a chapter heading', () => {
+    const only = { id: 101, number: 1, label: '1. Dusk', url: '/works/7/chapters/101' };
+    const page = workView(chrome(), workPage({ work: work({ chapterCount: 1, expectedChapters: 1, complete: true }), chaptered: false, chapters: [only], shown: [chapter(1)], previous: null, next: null }));
     checkStructure(page);
     assert.doesNotMatch(page, /aria-label="Chapters"|<select|Entire Work/);
     assert.match(page, /<dd class="chapters">1\/1<\/dd>/);
     assert.match(page, /<dt class="status">Completed:<\/dt>/);
+    assert.match(page, /<h2 class="visually-hidden" id="chapter-1-heading">Work Text<\/h2>/);
+    assert.doesNotMatch(page, /Chapter 1|Dusk<\/h2>/);
+  });
+
+  it('gives the first chapter of a work meant to have more its heading and title, as AO3 does', () => {
+    const only = { id: 101, number: 1, label: '1. Dusk', url: '/works/7/chapters/101' };
+    for (const expectedChapters of [3, null]) {
+      const page = workView(chrome(), workPage({ work: work({ chapterCount: 1, expectedChapters, complete: false }), chaptered: true, chapters: [only], shown: [chapter(1)], previous: null, next: null }));
+      checkStructure(page);
+      assert.match(page, /<h2 class="title heading" id="chapter-1-heading">Chapter 1: Dusk<\/h2>/);
+      assert.match(page, /<h3 class="visually-hidden" id="chapter-1-text">Chapter 1 Text<\/h3>/);
+      // Nothing to navigate between yet (AO3 shows chapter navigation only with a previous or next chapter).
+      assert.doesNotMatch(page, /aria-label="Chapters"|<select|Entire Work/);
+    }
   });
 });
 

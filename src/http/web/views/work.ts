@@ -14,6 +14,7 @@ import { formatDate, timeTag } from './components/date.ts';
 import { restrictedMarker } from './components/required-tags.ts';
 import { seriesPart, statPairs } from './components/stats.ts';
 import { tagList } from './components/tag-list.ts';
+import { downloadLinks } from './components/download-links.ts';
 
 /** The preface's tag rows, in AO3's order (TAG_DISPLAY_ORDER). */
 function tagsByType(work: WorkBlurb): Array<[TagType, TagLink[]]> {
@@ -134,11 +135,12 @@ ${page.endNotesHtml ? html`<p class="jump">(See the end of the work for <a href=
     atEnd && page.endNotesHtml
       ? workModule('end notes', 'Notes:', html`<blockquote class="userstuff">${raw(page.endNotesHtml)}</blockquote>`, 'work_endnotes')
       : '';
-  const chapterOptions = { linkHeading: page.mode === 'full', single: page.chapters.length <= 1 };
+  const chapterOptions = { linkHeading: page.mode === 'full', single: !page.chaptered };
   return layout(
     chrome,
     html`${extra.top ?? ''}<div class="work">
 ${topNavigation(page)}
+${downloadLinks(work)}
 ${meta(work)}
 <div class="preface group">
 <h1 class="title heading">${work.title}${restrictedMarker(work.restricted)}</h1>
