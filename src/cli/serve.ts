@@ -21,12 +21,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
   await migrateToLatest(store);
   const context = systemContext(store, config);
   const setupToken = await issueSetupToken(context);
-  const app = await buildApp({ config, store, clock: systemClock, mailer: context.mailer, setupPending: setupToken !== null });
+  const app = await buildApp({ config, store, clock: systemClock, mailer: context.mailer, site: context.site, setupPending: setupToken !== null });
 
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const base = config.baseUrl ?? `http://${shownHost}:${port}`;
+  // Links in emails, feeds and downloads use the address actually bound (the port may be 0 in config).
+  context.site.baseUrl = base;
   console.log(`Owlery listening on http://${shownHost}:${port}`);
   if (setupToken) {
     // Printed to the operator's terminal only, never to the request log.

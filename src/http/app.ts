@@ -55,7 +55,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorateRequest('csrf', '');
   // Links in emails and feeds come from configuration, never from the request's Host header,
   // which a client controls (a forged Host would put an attacker's address in reset emails).
-  const site = { name: deps.config.siteName, baseUrl: publicBaseUrl(deps.config) };
+  const site = deps.site ?? { name: deps.config.siteName, baseUrl: publicBaseUrl(deps.config) };
   app.addHook('onRequest', async (request, reply) => {
     const actor = await identify(deps, request);
     // Pages embed the CSRF token in their forms; the API uses bearer tokens instead.

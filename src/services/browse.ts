@@ -4,7 +4,7 @@ import { findTagByName, tagRelations, type TagRecord, type TagRelations } from '
 import { findUserByLogin, pseudsOfUser, type PseudRecord, type UserRecord } from '../db/repos/users.repo.ts';
 import { findSeriesById, type SeriesRecord } from '../db/repos/series.repo.ts';
 import { creatorsForSeries, type CreatorRecord } from '../db/repos/creators.repo.ts';
-import { countWorks } from '../db/repos/work-listing.repo.ts';
+import { countWorks, tagsSeenOnVisibleWorks } from '../db/repos/work-listing.repo.ts';
 import { NotFound } from '../domain/errors.ts';
 import { showsAnonymousWorksOf, workScope } from '../domain/policy.ts';
 import type { ServiceContext } from './context.ts';
@@ -18,12 +18,29 @@ export interface TagView {
   workCount: number;
 }
 
+/**
+ * A tag and its wrangling relations as this actor may see them. Canonical tags are public; an
+ * unwrangled tag (and its appearance in another tag's relations) shows only when it is on a work
+ * the actor may see — a draft's or a hidden work's new tags must not surface on tag pages, for
+ * anyone (wranglers work on them from the wrangling pages).
+ */
 export async function findTag(ctx: ServiceContext, name: string): Promise<TagView> {
   const tag = await findTagByName(ctx.db, name);
   if (!tag) throw new NotFound(`There is no tag "${name}".`);
   const relations = await tagRelations(ctx.db, tag);
+  const scope = workScope(ctx.actor);
+  const all = [tag, ...relations.synonyms, ...relations.parents, ...relations.children, ...relations.metaTags, ...relations.subTags];
+  const seen = await tagsSeenOnVisibleWorks(ctx.db, all.filter((t) => !t.canonical).map((t) => t.id), { scope });
+  const shown = (t: TagRecord) => t.canonical || seen.has(t.id);
+  // A synonym is public when its canonical tag is (it leads there).
+  if (!shown(tag) && !(tag.mergerId && relations.mergedInto?.canonical)) throw new NotFound(`There is no tag "${name}".`);
+  relations.synonyms = relations.synonyms.filter(shown);
+  relations.parents = relations.parents.filter(shown);
+  relations.children = relations.children.filter(shown);
+  relations.metaTags = relations.metaTags.filter(shown);
+  relations.subTags = relations.subTags.filter(shown);
   const filterTag = relations.mergedInto ?? tag;
-  const workCount = await countWorks(ctx.db, { scope: workScope(ctx.actor), filterTagId: filterTag.id });
+  const workCount = await countWorks(ctx.db, { scope, filterTagId: filterTag.id });
   return { tag, relations, filterTag, workCount };
 }
 

@@ -11,12 +11,21 @@
 // own views and the CLI's are built every time. The policy check runs before the cache is looked
 // at, so a cached file only ever reaches someone allowed to read the work. Writing a file removes
 // the work's files from older revisions.
+//
+// A whole series (downloadSeries) is one book of the works its reader may see (export-series.ts).
+// Its files are `series-<id>-<scope>-<fingerprint>.<format>`: the scope is what the listing shows
+// the actor ("public", or "members" with restricted works), and the fingerprint covers the series'
+// own details and, for each included work in order, its id, revision and the work's own
+// fingerprint — so a work revised, added, removed, hidden or moved, or the series edited, gives a
+// new file, and writing it removes the older files of that series and scope. As for works, only
+// the readers' view is cached, and only after the policy has chosen the works.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { NotFound } from '../domain/errors.ts';
 import {
   buildExport,
+  buildSeriesExport,
   contentDisposition,
   CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -27,8 +36,10 @@ import {
 } from '../formats/export/index.ts';
 import type { ServiceContext } from './context.ts';
 import { isReaderView, loadExportWork } from './export-work.ts';
+import { loadExportSeries, visibleSeries, type VisibleSeries } from './export-series.ts';
 import { findReadableWork } from './read-work.ts';
 import type { WorkCard } from './work-cards.ts';
+import { workScope } from '../domain/policy.ts';
 
 export interface DownloadOptions {
   /** Where files are cached (DATA/cache/downloads); null builds every time. */
@@ -72,20 +83,53 @@ export async function downloadWork(ctx: ServiceContext, workId: number, format: 
   if (!options.cacheDir || !view.readerView) return result(view.card, await buildExport(view.work, format, options.calibre), false);
 
   const name = cacheFileName(ctx, view.card, format);
-  const file = path.join(options.cacheDir, name);
+  return cachedBuild(options.cacheDir, name, `${view.card.work.id}-`, () => buildExport(view.work, format, options.calibre), (bytes) => result(view.card, bytes, false));
+}
+
+/** A whole series as one book, for whoever asks: the works in it they may see, in series order. */
+export async function downloadSeries(ctx: ServiceContext, seriesId: number, format: string, options: DownloadOptions): Promise<Download> {
+  if (!isExportFormat(format)) throw new NotFound(`Downloads come as ${EXPORT_FORMATS.join(', ')}; there is no “${format}” download.`);
+  const result = (visible: VisibleSeries, bytes: Uint8Array, fromCache: boolean): Download => ({
+    bytes,
+    format,
+    contentType: CONTENT_TYPES[format],
+    disposition: contentDisposition(visible.series.id, visible.series.title, format, 'Series'),
+    fromCache,
+  });
+
+  const visible = await visibleSeries(ctx, seriesId);
+  const cacheable = options.cacheDir !== null && visible.cards.every((card) => isReaderView(ctx, card));
+  if (options.cacheDir && cacheable) {
+    const cached = await readIfExists(path.join(options.cacheDir, seriesCacheFileName(ctx, visible, format)));
+    if (cached) return result(visible, cached, true);
+  }
+
+  const view = await loadExportSeries(ctx, seriesId, visible);
+  if (!options.cacheDir || !cacheable || !view.readerView) return result(visible, await buildSeriesExport(view.book, format, options.calibre), false);
+
+  const name = seriesCacheFileName(ctx, visible, format);
+  return cachedBuild(options.cacheDir, name, seriesFamily(ctx, visible), () => buildSeriesExport(view.book, format, options.calibre), (bytes) => result(visible, bytes, false));
+}
+
+/**
+ * Builds a file once however many ask for it at the same moment, then caches it under `name` and
+ * removes the older versions in its family (names starting with `family`; the other formats of
+ * this version stay). A file that cannot be cached is still served.
+ */
+async function cachedBuild(dir: string, name: string, family: string, build: () => Promise<Uint8Array>, result: (bytes: Uint8Array) => Download): Promise<Download> {
+  const file = path.join(dir, name);
   let pending = building.get(file);
   if (!pending) {
-    pending = buildExport(view.work, format, options.calibre);
+    pending = build();
     building.set(file, pending);
     void pending.then(
       () => building.delete(file),
       () => building.delete(file),
     );
   }
-  const bytes = await pending;
-  const download = result(view.card, bytes, false);
+  const download = result(await pending);
   try {
-    await store(options.cacheDir, name, bytes, view.card.work.id);
+    await store(dir, name, download.bytes, family);
   } catch (error) {
     download.cacheError = error as Error;
   }
@@ -94,6 +138,11 @@ export async function downloadWork(ctx: ServiceContext, workId: number, format: 
 
 /** `<id>-<revision>-reader-<fingerprint>.<format>` */
 export function cacheFileName(ctx: Pick<ServiceContext, 'site'>, card: WorkCard, format: ExportFormat): string {
+  return `${card.work.id}-${card.work.revision}-reader-${workFingerprint(ctx, card)}.${format}`;
+}
+
+/** What a work's download prints besides its chapters (which its revision stands for), hashed. */
+function workFingerprint(ctx: Pick<ServiceContext, 'site'>, card: WorkCard): string {
   const { work } = card;
   const printed = {
     v: EXPORT_VERSION,
@@ -103,8 +152,25 @@ export function cacheFileName(ctx: Pick<ServiceContext, 'site'>, card: WorkCard,
     creators: card.creators.map((c) => [c.pseud, c.login]),
     series: card.series.map((s) => [s.seriesId, s.title, s.position]),
   };
+  return createHash('sha256').update(JSON.stringify(printed)).digest('hex').slice(0, 16);
+}
+
+/** `series-<id>-<scope>-`: the files of one series as one kind of reader sees it. */
+function seriesFamily(ctx: Pick<ServiceContext, 'actor'>, visible: VisibleSeries): string {
+  return `series-${visible.series.id}-${workScope(ctx.actor).includeRestricted ? 'members' : 'public'}-`;
+}
+
+/** `series-<id>-<scope>-<fingerprint>.<format>` */
+export function seriesCacheFileName(ctx: Pick<ServiceContext, 'site' | 'actor'>, visible: VisibleSeries, format: ExportFormat): string {
+  const { series } = visible;
+  const printed = {
+    v: EXPORT_VERSION,
+    site: ctx.site,
+    series: [series.id, series.title, series.summary, series.notes, series.complete, series.updatedAt],
+    works: visible.cards.map((card) => [card.work.id, card.work.revision, workFingerprint(ctx, card)]),
+  };
   const fingerprint = createHash('sha256').update(JSON.stringify(printed)).digest('hex').slice(0, 16);
-  return `${work.id}-${work.revision}-reader-${fingerprint}.${format}`;
+  return `${seriesFamily(ctx, visible)}${fingerprint}.${format}`;
 }
 
 async function readIfExists(file: string): Promise<Uint8Array | null> {
@@ -116,14 +182,14 @@ async function readIfExists(file: string): Promise<Uint8Array | null> {
   }
 }
 
-/** Writes atomically (a temporary name, then rename), then removes the work's other versions. */
-async function store(dir: string, name: string, bytes: Uint8Array, workId: number): Promise<void> {
+/** Writes atomically (a temporary name, then rename), then removes the family's other versions. */
+async function store(dir: string, name: string, bytes: Uint8Array, family: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   const temporary = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   await fs.writeFile(temporary, bytes);
   await fs.rename(temporary, path.join(dir, name));
   const keep = name.slice(0, name.lastIndexOf('.') + 1);
   for (const entry of await fs.readdir(dir)) {
-    if (entry.startsWith(`${workId}-`) && !entry.startsWith(keep)) await fs.rm(path.join(dir, entry), { force: true });
+    if (entry.startsWith(family) && !entry.startsWith(keep)) await fs.rm(path.join(dir, entry), { force: true });
   }
 }

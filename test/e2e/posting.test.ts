@@ -3,42 +3,28 @@
 // state and the preview are checked with axe. Screenshots go to test-artifacts/screenshots/.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, checkAccessibility, formatViolations, launchBrowser, screenshot } from '../support/browser.ts';
-import { runCli, startServer, type RunningServer } from '../support/cli.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailability, checkAccessibility, formatViolations, screenshot } from '../support/browser.ts';
+import type { RunningServer } from '../support/cli.ts';
+import { createUser, startArchive, type E2eArchive } from '../support/e2e-archive.ts';
 
 const availability = browserAvailability();
 const PASSWORD = 'a lantern on the quay';
 
 describe('[sqlite] posting a work in a browser', { skip: availability.ok ? false : availability.reason }, () => {
-  let dir: string;
+  let archive: E2eArchive;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'owlery-e2e-posting-'));
-    const demo = await runCli(['demo', '--data', dir]);
-    assert.equal(demo.status, 0, demo.stderr);
-    const user = await runCli(['users', 'create', '--login', 'lampwriter', '--email', 'lampwriter@example.org', '--password-stdin', '--data', dir], { input: `${PASSWORD}\n` });
-    assert.equal(user.status, 0, user.stderr);
-    server = await startServer(['--data', dir]);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Login or email').fill('lampwriter');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    archive = await startArchive({
+      prefix: 'owlery-e2e-posting-',
+      prepare: (dir) => createUser(dir, { login: 'lampwriter', password: PASSWORD }),
+      logIn: { login: 'lampwriter', password: PASSWORD },
+    });
+    ({ server, page } = archive);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => archive?.close());
 
   it('shows an accessible form whose tag fields suggest existing tags', async () => {
     await page.goto(`${server.url}/works/new`);

@@ -2,34 +2,24 @@
 // server with the demo works. Screenshots go to test-artifacts/screenshots/.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, checkAccessibility, formatViolations, launchBrowser, screenshot } from '../support/browser.ts';
-import { runCli, startServer, type RunningServer } from '../support/cli.ts';
+import { browserAvailability, checkAccessibility, formatViolations, screenshot } from '../support/browser.ts';
+import type { RunningServer } from '../support/cli.ts';
+import { startArchive, type E2eArchive } from '../support/e2e-archive.ts';
 
 const availability = browserAvailability();
 
 describe('[sqlite] reading in a browser', { skip: availability.ok ? false : availability.reason }, () => {
-  let dir: string;
+  let archive: E2eArchive;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'owlery-e2e-'));
-    const demo = await runCli(['demo', '--data', dir]);
-    assert.equal(demo.status, 0, demo.stderr);
-    server = await startServer(['--data', dir]);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    archive = await startArchive();
+    ({ server, browser, page } = archive);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => archive?.close());
 
   it('opens the home page with the newest works', async () => {
     await page.goto(server.url);

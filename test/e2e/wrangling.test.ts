@@ -6,11 +6,11 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailability, checkAccessibility, formatViolations, launchBrowser, screenshot } from '../support/browser.ts';
-import { runCli, startServer, type RunningServer } from '../support/cli.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailability, checkAccessibility, formatViolations, screenshot } from '../support/browser.ts';
+import type { RunningServer } from '../support/cli.ts';
+import { cli, createUser, startArchive, type E2eArchive } from '../support/e2e-archive.ts';
 
 const availability = browserAvailability();
 const PASSWORD = 'sorting the tide tables';
@@ -67,13 +67,12 @@ async function noSeriousViolations(page: Page): Promise<void> {
 }
 
 describe('[sqlite] wrangling tags with the keyboard', { skip: availability.ok ? false : availability.reason }, () => {
-  let dir: string;
+  let archive: E2eArchive;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
 
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'owlery-e2e-wrangling-'));
+  /** Two works on one fandom's characters, the fandom already canonical, and a wrangler. */
+  async function prepare(dir: string): Promise<void> {
     const story = path.join(dir, 'tidewatcher.txt');
     fs.writeFileSync(story, 'The tide tables were wrong again.\n\nInes counted the bells twice and wrote the new times on the slate by the harbour door.\n');
     const common = ['--fandom', FANDOM, '--rating', 'General Audiences', '--warning', 'No Archive Warnings Apply', '--data', dir];
@@ -81,31 +80,20 @@ describe('[sqlite] wrangling tags with the keyboard', { skip: availability.ok ? 
       ['The Tidewatcher', ['Ines Marlow', 'Corin Bell']],
       ['Bells at Low Water', ['Ines', 'Corin Bell']],
     ] as const) {
-      const imported = await runCli(['import', story, '--title', title, ...characters.flatMap((c) => ['--character', c]), ...common]);
-      assert.equal(imported.status, 0, imported.stderr);
+      await cli(['import', story, '--title', title, ...characters.flatMap((c) => ['--character', c]), ...common]);
     }
     // The fandom is canonical already, so it has a queue.
     const set = path.join(dir, 'set.json');
     fs.writeFileSync(set, JSON.stringify([{ name: FANDOM, type: 'fandom', canonical: true }]));
-    const tags = await runCli(['tags', 'import', set, '--data', dir]);
-    assert.equal(tags.status, 0, tags.stderr);
-    const user = await runCli(['users', 'create', '--login', 'tidewrangler', '--email', 'tidewrangler@example.org', '--password-stdin', '--role', 'wrangler', '--data', dir], { input: `${PASSWORD}\n` });
-    assert.equal(user.status, 0, user.stderr);
+    await cli(['tags', 'import', set, '--data', dir]);
+    await createUser(dir, { login: 'tidewrangler', password: PASSWORD, role: 'wrangler' });
+  }
 
-    server = await startServer(['--data', dir]);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Login or email').fill('tidewrangler');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  before(async () => {
+    archive = await startArchive({ prefix: 'owlery-e2e-wrangling-', demo: false, prepare, logIn: { login: 'tidewrangler', password: PASSWORD } });
+    ({ server, page } = archive);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => archive?.close());
 
   it('reaches the fandom’s queue, ticks two characters and makes them canonical', async () => {
     await page.goto(`${server.url}/tags/wrangle`);

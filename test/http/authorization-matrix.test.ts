@@ -63,6 +63,12 @@ const MATRIX: Record<string, RouteCase> = {
   'GET /downloads/:id/:slug.:format': { perWork: true, request: (_f, _a, w) => ({ url: `/downloads/${w.id}/matrix.epub` }), allowed: readers },
   // A series page shows the series' listed works: posted, not hidden, restricted ones to members.
   'GET /series/:id': { perWork: true, request: (_f, _a, w) => ({ url: `/series/${w.seriesId}` }), allowed: (a, s) => s === 'posted' || s === 'anonymous' || (s === 'restricted' && activeUsers(a)) },
+  // A series' download holds the works its page lists, so it exists when the page does.
+  'GET /downloads/series/:id/:slug.:format': {
+    perWork: true,
+    request: (_f, _a, w) => ({ url: `/downloads/series/${w.seriesId}/matrix.epub` }),
+    allowed: (a, s) => s === 'posted' || s === 'anonymous' || (s === 'restricted' && activeUsers(a)),
+  },
 
   // Feeds and the OPDS catalog are public pages: each lists what its reader may see (the canary
   // test checks that). A series feed exists when its series page does.

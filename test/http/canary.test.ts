@@ -8,6 +8,9 @@ import { DIALECTS, skipUnless } from '../support/stores.ts';
 import { ACTORS, buildFixture, expectations as may, type ActorName, type Fixture, type FixtureWork, type WorkState } from './authorization-fixture.ts';
 import { makeWork } from '../support/factories.ts';
 import { createUser } from '../../src/services/create-user.ts';
+import { wrangle } from '../../src/services/wrangling/wrangle.ts';
+
+const PUBLIC_CHARACTER = 'Canary Public Character';
 
 interface Canary {
   state: WorkState;
@@ -23,14 +26,15 @@ function fill(url: string, f: Fixture, canary: Canary): string | null {
   // marker itself: the results feed repeats the query in its title and links).
   if (url === '/opds/search') return `${url}?q=CANARY`;
   return url
-    .replace(':id', String(url.startsWith('/series') ? canary.work.seriesId : canary.work.id))
+    // Series pages, feeds and downloads are about the canary work's series.
+    .replace(':id', String(url.startsWith('/series') || url.startsWith('/downloads/series/') ? canary.work.seriesId : canary.work.id))
     .replace(':chapterId', String(canary.work.chapterIds[1]))
     // A rating's catalog feed: the canary works have the default rating.
     .replace(':tag', url.startsWith('/opds/ratings/') ? 'Not%20Rated' : encodeURIComponent(canary.tag))
     .replace(':login', f.logins.owner)
     .replace(':pseud', f.logins.owner)
     .replace(':token', 'not-a-real-token-value')
-    // Downloads: the HTML one, whose text a marker would show up in.
+    // Downloads, of a work or a whole series: the HTML one, whose text a marker would show up in.
     .replace(':slug.:format', 'download.html');
 }
 
@@ -42,6 +46,8 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       f = await buildFixture(dialect, 'cn');
+      await makeWork(f.t.ctx, { title: 'Public character work', characters: [PUBLIC_CHARACTER] });
+      await wrangle(f.t.ctx, { kind: 'canonical', tag: PUBLIC_CHARACTER, canonical: true });
       for (const state of ['draft', 'restricted', 'hidden'] as const) {
         const m = `CANARY${state.toUpperCase()}${randomBytes(4).toString('hex')}`;
         const tag = `Canary Fandom ${state}`;
@@ -50,6 +56,9 @@ for (const dialect of DIALECTS) {
           summaryHtml: `<p>${m}summary</p>`,
           notesHtml: `<p>${m}notes</p>`,
           fandoms: [tag],
+          // New tags that only this hidden work uses: they must not surface on public tag pages.
+          relationships: [`${PUBLIC_CHARACTER}/${m}lover`],
+          freeforms: [`${m}freeform`],
           chapters: [{ title: `${m}chaptertitle`, html: `<p>${m}text</p>` }, { html: `<p>${m}second</p>` }],
         });
         canaries.push({ state, work, markers: [m], tag });
@@ -79,7 +88,8 @@ for (const dialect of DIALECTS) {
         const blind: ActorName[] = ACTORS.filter((a) => (canary.state === 'anonymous' ? !may.isCreator(a) : !may.canRead(a, canary.state)));
         for (const actor of blind) {
           const client = f.clients[actor];
-          for (const route of routes) {
+          const extra = [`/tags/${encodeURIComponent(PUBLIC_CHARACTER)}`, `/api/v1/tags/${encodeURIComponent(PUBLIC_CHARACTER)}`, `/tags/${encodeURIComponent(PUBLIC_CHARACTER)}/works`];
+          for (const route of [...routes, ...extra.map((url) => ({ url, method: 'GET' }))]) {
             const url = fill(route.url, f, canary);
             if (!url) continue;
             for (const variant of [url, `${url}?view_full_work=true`]) {

@@ -29,13 +29,21 @@ export function epubcheckUnavailable(): Promise<string | null> {
 
 function run(command: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Our own timer, cleared when the child ends or fails to start, so it never holds the process.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
   });
 }
 

@@ -126,3 +126,29 @@ export async function facetCounts(db: Db, filter: WorkListFilter, perType = 10):
   }
   return facets;
 }
+
+/**
+ * Which of these tags a viewer can meet on a work they may see: used on such a work, or (for a
+ * character linked from a relationship) a parent of a tag that is. Unwrangled tags that only
+ * drafts or hidden works use stay out of public tag pages this way.
+ */
+export async function tagsSeenOnVisibleWorks(db: Db, tagIds: readonly number[], filter: WorkListFilter): Promise<Set<number>> {
+  const seen = new Set<number>();
+  if (tagIds.length === 0) return seen;
+  const visibleWorks = applyFilter(db.selectFrom('works'), filter).select('works.id');
+  const direct = await db.selectFrom('work_tags').select('tag_id').distinct().where('tag_id', 'in', [...tagIds]).where('work_id', 'in', visibleWorks).execute();
+  for (const row of direct) seen.add(row.tag_id);
+  const rest = tagIds.filter((id) => !seen.has(id));
+  if (rest.length > 0) {
+    const viaChild = await db
+      .selectFrom('tag_parents')
+      .innerJoin('work_tags', 'work_tags.tag_id', 'tag_parents.child_id')
+      .select('tag_parents.parent_id')
+      .distinct()
+      .where('tag_parents.parent_id', 'in', rest)
+      .where('work_tags.work_id', 'in', visibleWorks)
+      .execute();
+    for (const row of viaChild) seen.add(row.parent_id);
+  }
+  return seen;
+}

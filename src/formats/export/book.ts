@@ -6,7 +6,7 @@
 import { TAG_DISPLAY_ORDER, TAG_TYPE_LABELS, type TagType } from '../../domain/tag-types.ts';
 import { AnchorMap } from './anchors.ts';
 import { prepareFragment, type FragmentOptions } from './fragment.ts';
-import type { ExportChapter, ExportSeries, ExportTag, ExportWork } from './types.ts';
+import type { ExportChapter, ExportSeries, ExportSeriesBook, ExportTag, ExportWork } from './types.ts';
 import type { XNode } from './xml.ts';
 
 export interface PreparedChapter {
@@ -34,11 +34,17 @@ export interface BookLayout {
   /** The file each part lands in (EPUB), or '' everywhere for a single file. */
   docOfWorkPart(part: 'summary' | 'notes' | 'endNotes'): string;
   docOfChapter(number: number): string;
+  /**
+   * Put before the anchor groups ("w", "c3"), so that several works can share one file (a series
+   * in the single-file HTML) without their footnote ids meeting. None for a work on its own.
+   */
+  anchorPrefix?: string;
 }
 
 export function prepareBook(work: ExportWork, layout: BookLayout): Book {
   const options: FragmentOptions = { base: work.url, images: layout.images };
   const anchors = new AnchorMap();
+  const prefix = layout.anchorPrefix ?? '';
   const parts: Array<{ nodes: XNode[]; group: string; doc: string }> = [];
   const part = (html: string, group: string, doc: string): XNode[] => {
     const nodes = prepareFragment(html, options);
@@ -46,11 +52,11 @@ export function prepareBook(work: ExportWork, layout: BookLayout): Book {
     parts.push({ nodes, group, doc });
     return nodes;
   };
-  const summary = part(work.summaryHtml, 'w', layout.docOfWorkPart('summary'));
-  const notes = part(work.notesHtml, 'w', layout.docOfWorkPart('notes'));
+  const summary = part(work.summaryHtml, `${prefix}w`, layout.docOfWorkPart('summary'));
+  const notes = part(work.notesHtml, `${prefix}w`, layout.docOfWorkPart('notes'));
   const chapters = work.chapters.map((chapter): PreparedChapter => {
     const doc = layout.docOfChapter(chapter.number);
-    const group = `c${chapter.number}`;
+    const group = `${prefix}c${chapter.number}`;
     return {
       chapter,
       label: chapterLabel(work, chapter),
@@ -61,9 +67,67 @@ export function prepareBook(work: ExportWork, layout: BookLayout): Book {
       endNotes: part(chapter.endNotesHtml, group, doc),
     };
   });
-  const endNotes = part(work.endNotesHtml, 'w', layout.docOfWorkPart('endNotes'));
+  const endNotes = part(work.endNotesHtml, `${prefix}w`, layout.docOfWorkPart('endNotes'));
   for (const { nodes, group, doc } of parts) anchors.link(nodes, group, doc);
   return { work, summary, notes, endNotes, chapters };
+}
+
+export interface SeriesBook {
+  series: ExportSeriesBook;
+  summary: XNode[];
+  notes: XNode[];
+  /** One prepared book per included work, in series order. */
+  works: Book[];
+}
+
+/**
+ * A series prepared for a download: its own description and notes (links resolved against the
+ * series page, anchors kept among themselves in `seriesDoc`), and each work prepared as it would be
+ * on its own, laid out where `layoutOf` puts it.
+ */
+export function prepareSeriesBook(
+  series: ExportSeriesBook,
+  seriesDoc: string,
+  images: FragmentOptions['images'],
+  layoutOf: (work: ExportWork, index: number) => BookLayout,
+): SeriesBook {
+  const anchors = new AnchorMap();
+  const options: FragmentOptions = { base: series.url, images };
+  const summary = prepareFragment(series.summaryHtml, options);
+  const notes = prepareFragment(series.notesHtml, options);
+  for (const nodes of [summary, notes]) anchors.add(nodes, 'series', seriesDoc);
+  for (const nodes of [summary, notes]) anchors.link(nodes, 'series', seriesDoc);
+  return { series, summary, notes, works: series.works.map((work, i) => prepareBook(work, layoutOf(work, i))) };
+}
+
+/** The series title page's stats: [["Works", "3"], ["Words", "12,345"], ["Complete", "Yes"], …]. */
+export function seriesStats(series: ExportSeriesBook): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const began = day(series.publishedAt);
+  if (began) out.push(['Series Begun', began]);
+  const updated = day(latest(series.works.map((w) => w.updatedAt ?? w.publishedAt)));
+  if (updated && updated !== began) out.push(['Series Updated', updated]);
+  out.push(['Works', series.works.length.toLocaleString('en-US')]);
+  out.push(['Words', series.works.reduce((sum, w) => sum + w.wordCount, 0).toLocaleString('en-US')]);
+  out.push(['Complete', series.complete ? 'Yes' : 'No']);
+  return out;
+}
+
+/** The latest of some ISO timestamps (null when there is none). */
+export function latest(isos: ReadonlyArray<string | null>): string | null {
+  let best: string | null = null;
+  for (const iso of isos) if (iso && !Number.isNaN(Date.parse(iso)) && (best === null || Date.parse(iso) > Date.parse(best))) best = iso;
+  return best;
+}
+
+/** The BCP 47 tags of a series' works, the first work's first, each once. */
+export function seriesLanguages(series: Pick<ExportSeriesBook, 'works'>): string[] {
+  return [...new Set(series.works.map((w) => languageTag(w.language)))];
+}
+
+/** A valid BCP 47 tag for xml:lang, lang and dc:language ("und" when unknown). */
+export function languageTag(code: string): string {
+  return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(code) ? code : 'und';
 }
 
 export function chapterLabel(work: Pick<ExportWork, 'chaptered' | 'title'>, chapter: Pick<ExportChapter, 'number' | 'title'>): string {

@@ -5,18 +5,19 @@
 //
 // Layout: title.xhtml (title page: title, creators, main tags), preface.xhtml (every tag by type,
 // language, series, stats, summary, notes), one chapter-NNN.xhtml per chapter, afterword.xhtml
-// (end notes and where the work lives), nav.xhtml, toc.ncx, style.css.
+// (end notes and where the work lives), nav.xhtml, toc.ncx, style.css. A whole series
+// (epub-series.ts) is made of the same parts, each work's under a prefix of its own.
 import { zipSync, type Zippable } from 'fflate';
-import { bylineText, day, prepareBook, seriesText, tagGroups, type Book } from './book.ts';
+import { bylineText, day, languageTag, prepareBook, seriesText, tagGroups, type Book, type BookLayout } from './book.ts';
 import { byline, chapterParts, h, metaList, postedOn, prefaceNotes, STYLESHEET, userstuff } from './layout.ts';
 import { plainText } from './text.ts';
 import type { ExportWork } from './types.ts';
 import { uuidV5 } from './uuid.ts';
 import { escapeAttr, escapeXml, serialize, type XNode } from './xml.ts';
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
-interface Doc {
+export interface Doc {
   id: string;
   href: string;
   title: string;
@@ -27,33 +28,59 @@ export function epubIdentifier(work: Pick<ExportWork, 'url'>): string {
 }
 
 export function buildEpub(work: ExportWork): Uint8Array {
-  const width = Math.max(3, String(work.chapters.length).length);
-  const chapterHref = (n: number) => `chapter-${String(n).padStart(width, '0')}.xhtml`;
-  const book = prepareBook(work, {
-    images: 'link',
-    docOfWorkPart: (part) => (part === 'endNotes' ? 'afterword.xhtml' : 'preface.xhtml'),
-    docOfChapter: chapterHref,
-  });
-  const lang = languageTag(work.language);
+  const book = prepareBook(work, epubLayout(work, ''));
+  const parts = workParts(book, '');
+  const { lang } = parts;
   const titlePage: Doc = { id: 'title-page', href: 'title.xhtml', title: 'Title Page' };
-  const preface: Doc = { id: 'preface', href: 'preface.xhtml', title: 'Preface' };
-  const chapters: Doc[] = book.chapters.map((c) => ({ id: `chapter-${c.chapter.number}`, href: chapterHref(c.chapter.number), title: c.label }));
-  const afterword: Doc = { id: 'afterword', href: 'afterword.xhtml', title: 'Afterword' };
   const contents: Doc = { id: 'nav', href: 'nav.xhtml', title: 'Contents' };
   // The contents page is in the reading order too: the landmarks point at it (epubcheck RSC-011).
-  const spine = [titlePage, preface, contents, ...chapters, afterword];
+  const spine = [titlePage, parts.preface, contents, ...parts.chapters, parts.afterword];
   const listed = spine.filter((doc) => doc !== contents);
   const identifier = epubIdentifier(work);
 
-  const text = new TextEncoder();
+  return zipEpub(
+    {
+      'OEBPS/content.opf': packageDocument(book, spine, identifier, lang),
+      'OEBPS/nav.xhtml': navigation(book, listed, lang, parts.chapters[0]?.href ?? parts.afterword.href),
+      'OEBPS/toc.ncx': ncx(book, listed, identifier, lang),
+      'OEBPS/style.css': STYLESHEET,
+      [`OEBPS/${titlePage.href}`]: xhtml(lang, work.title, titlePageBody(book)),
+      ...parts.files,
+    },
+    work.modifiedAt,
+  );
+}
+
+/** Where a work's parts go in an EPUB: `PREFIXpreface.xhtml`, `PREFIXchapter-001.xhtml`, `PREFIXafterword.xhtml`. */
+export function epubLayout(work: ExportWork, prefix: string): BookLayout {
+  const width = Math.max(3, String(work.chapters.length).length);
+  return {
+    images: 'link',
+    docOfWorkPart: (part) => `${prefix}${part === 'endNotes' ? 'afterword' : 'preface'}.xhtml`,
+    docOfChapter: (n) => `${prefix}chapter-${String(n).padStart(width, '0')}.xhtml`,
+  };
+}
+
+/** A work's own content documents in an EPUB: its preface, chapters and afterword. */
+export interface WorkParts {
+  lang: string;
+  preface: Doc;
+  chapters: Doc[];
+  afterword: Doc;
+  /** Their XHTML by path in the container, in reading order but for the afterword, which comes second. */
+  files: Record<string, string>;
+}
+
+/** The documents of a book prepared with epubLayout(work, prefix); ids start with the prefix too. */
+export function workParts(book: Book, prefix: string): WorkParts {
+  const { work } = book;
+  const layout = epubLayout(work, prefix);
+  const lang = languageTag(work.language);
+  const preface: Doc = { id: `${prefix}preface`, href: layout.docOfWorkPart('summary'), title: 'Preface' };
+  const chapters: Doc[] = book.chapters.map((c) => ({ id: `${prefix}chapter-${c.chapter.number}`, href: layout.docOfChapter(c.chapter.number), title: c.label }));
+  const afterword: Doc = { id: `${prefix}afterword`, href: layout.docOfWorkPart('endNotes'), title: 'Afterword' };
   const files: Record<string, string> = {
-    'META-INF/container.xml': CONTAINER,
-    'OEBPS/content.opf': packageDocument(book, spine, identifier, lang),
-    'OEBPS/nav.xhtml': navigation(book, listed, lang, chapters[0]?.href ?? afterword.href),
-    'OEBPS/toc.ncx': ncx(book, listed, identifier, lang),
-    'OEBPS/style.css': STYLESHEET,
-    [`OEBPS/${titlePage.href}`]: xhtml(lang, work.title, titlePageBody(book)),
-    [`OEBPS/${preface.href}`]: xhtml(lang, `${work.title}: Preface`, prefaceBody(book)),
+    [`OEBPS/${preface.href}`]: xhtml(lang, `${work.title}: Preface`, prefaceBody(book, `${afterword.href}#endnotes`)),
     [`OEBPS/${afterword.href}`]: xhtml(lang, `${work.title}: Afterword`, afterwordBody(book)),
   };
   book.chapters.forEach((chapter, i) => {
@@ -61,17 +88,17 @@ export function buildEpub(work: ExportWork): Uint8Array {
       h('section', { 'epub:type': 'chapter', id: 'chapter', class: 'chapter' }, chapterParts(chapter, 2)),
     ]);
   });
-
-  // Dates inside the zip follow the work, so the same revision always gives the same bytes.
-  const mtime = zipDate(work.modifiedAt);
-  const zippable: Zippable = { mimetype: [text.encode('application/epub+zip'), { level: 0, mtime }] };
-  for (const [name, content] of Object.entries(files)) zippable[name] = [text.encode(content), { level: 6, mtime }];
-  return zipSync(zippable);
+  return { lang, preface, chapters, afterword, files };
 }
 
-/** A valid BCP 47 tag for xml:lang and dc:language ("und" when unknown). */
-function languageTag(code: string): string {
-  return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(code) ? code : 'und';
+/** The container: `mimetype` first and stored, then the container file and `files`. */
+export function zipEpub(files: Record<string, string>, modifiedAt: string): Uint8Array {
+  const text = new TextEncoder();
+  // Dates inside the zip follow the content, so the same revision always gives the same bytes.
+  const mtime = zipDate(modifiedAt);
+  const zippable: Zippable = { mimetype: [text.encode('application/epub+zip'), { level: 0, mtime }] };
+  for (const [name, content] of Object.entries({ 'META-INF/container.xml': CONTAINER, ...files })) zippable[name] = [text.encode(content), { level: 6, mtime }];
+  return zipSync(zippable);
 }
 
 function zipDate(iso: string): Date {
@@ -88,7 +115,7 @@ const CONTAINER = `${XML_DECLARATION}<container version="1.0" xmlns="urn:oasis:n
 </container>
 `;
 
-function xhtml(lang: string, title: string, body: XNode[]): string {
+export function xhtml(lang: string, title: string, body: XNode[]): string {
   return `${XML_DECLARATION}<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${lang}" lang="${lang}">
 <head>
@@ -118,7 +145,7 @@ function titlePageBody(book: Book): XNode[] {
   ];
 }
 
-function prefaceBody(book: Book): XNode[] {
+function prefaceBody(book: Book, endNotesHref: string): XNode[] {
   const { work } = book;
   return [
     h(
@@ -128,7 +155,7 @@ function prefaceBody(book: Book): XNode[] {
       byline(work),
       postedOn(work),
       metaList(work),
-      prefaceNotes(book, 'afterword.xhtml#endnotes'),
+      prefaceNotes(book, endNotesHref),
     ),
   ];
 }
@@ -214,7 +241,7 @@ ${spine.map((doc) => `<itemref idref="${doc.id}"/>`).join('\n')}
 }
 
 /** dcterms:modified must be CCYY-MM-DDThh:mm:ssZ (EPUB 3.2 Packages §4.2). */
-function modified(iso: string): string {
+export function modified(iso: string): string {
   const date = new Date(iso);
   return (Number.isNaN(date.getTime()) ? new Date(0) : date).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -1,7 +1,7 @@
 // Building blocks the EPUB and HTML downloads share: the preface's metadata list, the byline,
 // a chapter's parts, and the stylesheet. They are trees (xml.ts), so every value is escaped when
 // serialized.
-import { bylineText, seriesText, stats, tagGroups, type Book, type PreparedChapter } from './book.ts';
+import { bylineText, languageTag, seriesStats, seriesText, stats, tagGroups, type Book, type PreparedChapter, type SeriesBook } from './book.ts';
 import type { ExportWork } from './types.ts';
 import { el, type XElement, type XNode } from './xml.ts';
 
@@ -21,7 +21,7 @@ export function h(name: string, attrs: Record<string, string> = {}, ...children:
 const link = (href: string, text: string, attrs: Record<string, string> = {}) => h('a', { ...attrs, href }, text);
 
 /** "by a, b and c" with links to the creators, or "by Anonymous". */
-export function byline(work: ExportWork): XElement {
+export function byline(work: Pick<ExportWork, 'creators'>): XElement {
   if (work.creators.length === 0) return h('p', { class: 'byline' }, `by ${bylineText(work)}`);
   const parts: XNode[] = ['by '];
   work.creators.forEach((creator, i) => {
@@ -67,10 +67,37 @@ export function userstuff(cls: string, heading: string, level: number, nodes: XN
 }
 
 /** The preface's summary and notes, with a pointer to the end notes when there are some. */
-export function prefaceNotes(book: Book, endNotesHref: string): XNode[] {
-  const notes = userstuff('notes', 'Notes', 2, book.notes);
+export function prefaceNotes(book: Book, endNotesHref: string, headingLevel = 2): XNode[] {
+  const notes = userstuff('notes', 'Notes', headingLevel, book.notes);
   const pointer = book.endNotes.length > 0 ? h('p', { class: 'jump' }, '(See the end of the work for ', link(endNotesHref, 'more notes'), '.)') : null;
-  return [userstuff('summary', 'Summary', 2, book.summary), notes, pointer].filter((n): n is XElement => n !== null);
+  return [userstuff('summary', 'Summary', headingLevel, book.summary), notes, pointer].filter((n): n is XElement => n !== null);
+}
+
+/**
+ * A series book's opening (EPUB title page, the HTML download's top): the series title, its
+ * creators, where it is posted, its stats, description and notes, and the list of its works,
+ * each linked to where its part begins (`hrefOf`).
+ */
+export function seriesOpening(book: SeriesBook, hrefOf: (index: number) => string): XNode[] {
+  const { series } = book;
+  const works = book.works.map(({ work }, i) =>
+    h('li', langAttrs(work.language, series.works[0]!.language), link(hrefOf(i), work.title), ` by ${bylineText(work)}`, h('span', { class: 'words' }, ` (${work.wordCount.toLocaleString('en-US')} words)`)),
+  );
+  return [
+    h('h1', { class: 'title' }, series.title),
+    byline(series),
+    h('p', { class: 'posted-on' }, 'A series posted on ', link(series.siteUrl, series.siteName), ' at ', link(series.url, series.url), '.'),
+    h('dl', { class: 'meta' }, seriesStats(series).flatMap(([name, value]) => [h('dt', {}, `${name}:`), h('dd', {}, value)])),
+    userstuff('summary', 'Description', 2, book.summary),
+    userstuff('notes', 'Notes', 2, book.notes),
+    h('div', { class: 'works' }, h('h2', { class: 'heading' }, 'Works in this series'), h('ol', { class: 'works' }, works)),
+  ].filter((n): n is XElement => n !== null);
+}
+
+/** lang and xml:lang for something in another language than what surrounds it, else nothing. */
+export function langAttrs(lang: string, surrounding: string): Record<string, string> {
+  const tag = languageTag(lang);
+  return tag === languageTag(surrounding) ? {} : { lang: tag, 'xml:lang': tag };
 }
 
 /** One chapter: heading, summary and notes, the text, end notes. */

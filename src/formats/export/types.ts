@@ -83,3 +83,30 @@ export interface ExportWork {
   siteName: string;
   siteUrl: string;
 }
+
+/**
+ * A whole series as one book: a title page for the series, then each work the reader may see, in
+ * series order, as a part of its own (preface, chapters, afterword). The service
+ * (services/export-series.ts) has applied the policy to every work, as for ExportWork.
+ */
+export interface ExportSeriesBook {
+  id: number;
+  title: string;
+  /** Absolute URL of the series page. */
+  url: string;
+  /**
+   * The creators of the included works whom the reader may know, in series order without
+   * repeats; empty when every included work is anonymous (builders print "Anonymous").
+   */
+  creators: ExportCreator[];
+  summaryHtml: string;
+  notesHtml: string;
+  complete: boolean;
+  /** At least one, in series order. */
+  works: ExportWork[];
+  /** ISO timestamps: the earliest work's publication, and the latest change to the series or its works. */
+  publishedAt: string | null;
+  modifiedAt: string;
+  siteName: string;
+  siteUrl: string;
+}

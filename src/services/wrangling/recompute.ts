@@ -1,6 +1,7 @@
 // After a wrangling change, the filter sets of the works it touches are recomputed. A few hundred
 // works are done in the same transaction, so readers see the change at once; more than that go to
 // a background job that reports its progress (a big fandom can have hundreds of thousands).
+import { createHash } from 'node:crypto';
 import { workIdsTouchingTags } from '../../db/repos/filters.repo.ts';
 import { listRecentJobs, type JobRecord } from '../../db/repos/jobs.repo.ts';
 import type { Db } from '../../db/types.ts';
@@ -29,7 +30,9 @@ export async function scheduleRecompute(ctx: ServiceContext, trx: Db, workIds: r
   }
   // Enqueued in the same transaction: the job exists exactly when the change does.
   const ids = [...new Set(tagIds)].sort((a, b) => a - b);
-  const { id } = await enqueue({ db: trx, clock: ctx.clock }, RECOMPUTE_FILTERS, { tagIds: ids }, { unique: ids.join(',') });
+  // A digest, not the list itself: an index entry in PostgreSQL is capped at ~2.7 kB.
+  const unique = createHash('sha256').update(ids.join(',')).digest('hex');
+  const { id } = await enqueue({ db: trx, clock: ctx.clock }, RECOMPUTE_FILTERS, { tagIds: ids }, { unique });
   return { recomputed: 0, jobId: id };
 }
 

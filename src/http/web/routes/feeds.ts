@@ -21,8 +21,12 @@ export const FEED_SIZE = 20;
 const TagParams = Type.Object({ tag: Type.String({ minLength: 1, maxLength: 500 }) });
 const LoginParams = Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }) });
 
+/**
+ * Feeds depend on who asks (restricted works for logged-in readers): shared caches must never
+ * hand one reader's feed to another.
+ */
 export function sendXml(reply: FastifyReply, type: string, body: string): FastifyReply {
-  return reply.code(200).type(`${type}; charset=utf-8`).send(body);
+  return reply.code(200).type(`${type}; charset=utf-8`).header('cache-control', 'private, max-age=300').header('vary', 'Cookie').send(body);
 }
 
 /** The newest `updated` among the entries, or now for an empty feed. */

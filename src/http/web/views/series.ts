@@ -7,6 +7,8 @@ import { blurbList } from './components/blurb.ts';
 import { byline } from './components/byline.ts';
 import { formatNumber, timeTag } from './components/date.ts';
 import { feedLink } from './components/feed-link.ts';
+import { downloadLinks } from './components/download-links.ts';
+import { seriesDownloadUrl } from '../../../formats/export/index.ts';
 
 export function seriesView(chrome: PageChrome, page: SeriesPage): string {
   const optional = (label: string, value: unknown, dd: () => ReturnType<typeof html>) =>
@@ -16,6 +18,7 @@ export function seriesView(chrome: PageChrome, page: SeriesPage): string {
     html`<div class="series">
 <h1>${page.title}</h1>
 ${page.editUrl ? html`<ul class="actions"><li><a href="${page.editUrl}">Edit Series</a></li></ul>` : ''}
+${downloadLinks(page, seriesDownloadUrl)}
 <dl class="series meta group">
 <dt>Creators:</dt><dd>${byline(page.creators, page.anonymous)}</dd>
 ${optional('Series Begun', page.beganAt, () => timeTag(page.beganAt))}

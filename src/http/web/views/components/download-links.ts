@@ -1,5 +1,6 @@
-// The work page's "Download" menu (AO3's download dropdown), as a <details> disclosure so it opens
-// without JavaScript. One link per format, to /downloads/:id/:slug.:format.
+// The "Download" menu (AO3's download dropdown) of the work and series pages, as a <details>
+// disclosure so it opens without JavaScript. One link per format: /downloads/:id/:slug.:format for
+// a work, /downloads/series/:id/:slug.:format for a series (pass seriesDownloadUrl).
 import { html } from '../../html.ts';
 import type { SafeHtml } from '../../html.ts';
 import { downloadUrl, type ExportFormat } from '../../../../formats/export/index.ts';
@@ -14,8 +15,8 @@ const LABELS: Array<[ExportFormat, string]> = [
   ['md', 'Markdown'],
 ];
 
-export function downloadLinks(work: { id: number; title: string }): SafeHtml {
-  const items = LABELS.map(([format, label]) => html`<li><a href="${downloadUrl(work.id, work.title, format)}">${label}</a></li>`);
+export function downloadLinks(target: { id: number; title: string }, urlOf: (id: number, title: string, format: ExportFormat) => string = downloadUrl): SafeHtml {
+  const items = LABELS.map(([format, label]) => html`<li><a href="${urlOf(target.id, target.title, format)}">${label}</a></li>`);
   return html`<details class="download">
 <summary>Download</summary>
 <ul class="actions">${items}</ul>
