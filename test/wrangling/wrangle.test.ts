@@ -76,6 +76,22 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await titlesUnder('Alternate Universe')).titles, ['Bakery Work']);
     });
 
+    it('moves a merged tag’s meta tags and parents to the canonical tag, so no work falls out', async () => {
+      await makeWork(system, { title: 'Under Old Name', freeforms: ['Teashop AU'] });
+      await makeWork(system, { title: 'Under New Name', freeforms: ['Tea House AU'] });
+      for (const tag of ['Teashop AU', 'Tea House AU', 'Cosy AU']) {
+        if (!(await findTagByName(store.db, tag))) await makeWork(system, { title: `Seed ${tag}`, freeforms: [tag], draft: true });
+        await wrangle(wrangler, { kind: 'canonical', tag, canonical: true });
+      }
+      await wrangle(wrangler, { kind: 'meta', tag: 'Teashop AU', meta: 'Cosy AU', add: true });
+      assert.deepEqual((await titlesUnder('Cosy AU')).titles, ['Under Old Name']);
+      await wrangle(wrangler, { kind: 'merge', tag: 'Teashop AU', into: 'Tea House AU' });
+      assert.deepEqual((await titlesUnder('Cosy AU')).titles, ['Under New Name', 'Under Old Name']);
+      const canonical = await findTag(system, 'Tea House AU');
+      assert.deepEqual(canonical.relations.metaTags.map((t) => t.name), ['Cosy AU']);
+      assert.deepEqual((await findTag(system, 'Teashop AU')).relations.metaTags, [], 'nothing hangs off the synonym');
+    });
+
     it('links a relationship to the characters its name gives, and records the kind', async () => {
       const rel = await findTagByName(store.db, 'Draco Malfoy/Harry Potter');
       const draco = await findTagByName(store.db, 'Draco Malfoy');

@@ -77,6 +77,8 @@ export async function fandomQueues(db: Db): Promise<FandomQueue[]> {
   const rows = await db
     .selectFrom('tags as fandom')
     .innerJoin('work_filters as wf', 'wf.tag_id', 'fandom.id')
+    // Drafts and hidden works stay private, even from wranglers' queues.
+    .innerJoin('works as w', (join) => join.onRef('w.id', '=', 'wf.work_id').on('w.posted', '=', true).on('w.hidden_by_admin', '=', false))
     .innerJoin('work_tags as wt', 'wt.work_id', 'wf.work_id')
     .innerJoin('tags as t', 't.id', 'wt.tag_id')
     .select(['fandom.id', 'fandom.name', (eb) => eb.fn.count<number>('t.id').distinct().as('n')])
@@ -93,11 +95,12 @@ export async function fandomQueues(db: Db): Promise<FandomQueue[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, unwrangled: Number(r.n) }));
 }
 
-/** Fandom tags themselves that nobody has wrangled. */
+/** Fandom tags themselves that nobody has wrangled, used on posted works. */
 export async function unwrangledFandoms(db: Db): Promise<Array<{ id: number; name: string; uses: number }>> {
   const rows = await db
     .selectFrom('tags as t')
-    .leftJoin('work_tags as wt', 'wt.tag_id', 't.id')
+    .innerJoin('work_tags as wt', 'wt.tag_id', 't.id')
+    .innerJoin('works as w', (join) => join.onRef('w.id', '=', 'wt.work_id').on('w.posted', '=', true).on('w.hidden_by_admin', '=', false))
     .select(['t.id', 't.name', (eb) => eb.fn.count<number>('wt.work_id').as('n')])
     .where('t.type', '=', 'fandom')
     .where('t.canonical', '=', false)
@@ -124,6 +127,7 @@ export async function fandomQueue(db: Db, fandomId: number, type: TagType, limit
     .selectFrom('tags as t')
     .innerJoin('work_tags as wt', 'wt.tag_id', 't.id')
     .innerJoin('work_filters as wf', (join) => join.onRef('wf.work_id', '=', 'wt.work_id').on('wf.tag_id', '=', fandomId))
+    .innerJoin('works as w', (join) => join.onRef('w.id', '=', 'wt.work_id').on('w.posted', '=', true).on('w.hidden_by_admin', '=', false))
     .select(['t.id', 't.name', 't.type', (eb) => eb.fn.count<number>('wt.work_id').distinct().as('n')])
     .where('t.type', '=', type)
     .where('t.canonical', '=', false)
@@ -209,4 +213,28 @@ export async function allWrangledTags(db: Db): Promise<Array<{ id: number; name:
     .orderBy(sql`lower(name)`)
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, canonical: bool(r.canonical) }));
+}
+
+/**
+ * Moves every parent, child and meta link of `fromId` onto `toId` (a merge), skipping loops.
+ * Returns whether `toId` gained a meta tag (its own works' filter sets then change too).
+ */
+export async function moveTagLinks(db: Db, fromId: number, toId: number): Promise<boolean> {
+  const parents = await db.selectFrom('tag_parents').select('parent_id').where('child_id', '=', fromId).execute();
+  for (const { parent_id } of parents) if (parent_id !== toId) await addParent(db, parent_id, toId);
+  const children = await db.selectFrom('tag_parents').select('child_id').where('parent_id', '=', fromId).execute();
+  for (const { child_id } of children) if (child_id !== toId) await addParent(db, toId, child_id);
+  await db.deleteFrom('tag_parents').where((eb) => eb.or([eb('child_id', '=', fromId), eb('parent_id', '=', fromId)])).execute();
+  const below = await subTagClosure(db, toId);
+  const metas = await db.selectFrom('meta_taggings').select('meta_id').where('sub_id', '=', fromId).execute();
+  let gainedMeta = false;
+  for (const { meta_id } of metas) if (meta_id !== toId && !below.has(meta_id) && (await addMeta(db, meta_id, toId))) gainedMeta = true;
+  await db.deleteFrom('meta_taggings').where('sub_id', '=', fromId).execute();
+  return gainedMeta;
+}
+
+/** How many tags name this one as their parent. */
+export async function countChildren(db: Db, tagId: number): Promise<number> {
+  const row = await db.selectFrom('tag_parents').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', tagId).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

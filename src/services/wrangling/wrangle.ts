@@ -8,7 +8,9 @@ import { workIdsTouchingTags } from '../../db/repos/filters.repo.ts';
 import {
   addMeta,
   addParent,
+  countChildren,
   insertAudit,
+  moveTagLinks,
   parentLinkExists,
   removeMeta,
   removeParent,
@@ -64,6 +66,8 @@ async function apply(db: Db, action: WrangleAction, now: string): Promise<{ tag:
       if (!action.canonical) {
         if ((await synonymIds(db, tag.id)).length > 0) throw new Invalid(`${label(tag)} has synonyms; move them to another canonical tag first.`);
         if ((await subTagClosure(db, tag.id)).size > 0) throw new Invalid(`${label(tag)} has sub tags; remove them first.`);
+        // Only canonical tags may be parents: a tag others hang under must stay canonical.
+        if ((await countChildren(db, tag.id)) > 0) throw new Invalid(`${label(tag)} is the parent of other tags; remove those links first.`);
       }
       await setCanonical(db, tag.id, action.canonical, now);
       return { tag, changed: true, touched: [] };
@@ -78,7 +82,10 @@ async function apply(db: Db, action: WrangleAction, now: string): Promise<{ tag:
       if ((await subTagClosure(db, tag.id)).size > 0) throw new Invalid(`${label(tag)} has sub tags; remove them first.`);
       if (tag.canonical) await setCanonical(db, tag.id, false, now);
       await setMerger(db, tag.id, into.id, now);
-      return { tag, changed: true, touched: [tag.id] };
+      // As AO3 does, the synonym's parents, children and meta tags move to the canonical tag, so
+      // nothing hangs off a synonym and no work falls out of a meta tag it was under.
+      const gainedMeta = await moveTagLinks(db, tag.id, into.id);
+      return { tag, changed: true, touched: gainedMeta ? [tag.id, into.id] : [tag.id] };
     }
     case 'unmerge': {
       if (!tag.mergerId) return { tag, changed: false, touched: [] };
