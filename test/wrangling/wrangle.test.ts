@@ -121,6 +121,21 @@ for (const dialect of DIALECTS) {
       await assert.rejects(wrangle(wrangler, { kind: 'canonical', tag: 'Draco Malfoy/Harry Potter', canonical: false }), /has synonyms/);
     });
 
+    it('never lets two wranglers acting at once make a meta-tag loop', async () => {
+      for (const tag of ['Race Alpha', 'Race Beta']) {
+        await makeWork(system, { title: `Seed ${tag}`, freeforms: [tag] });
+        await wrangle(wrangler, { kind: 'canonical', tag, canonical: true });
+      }
+      const results = await Promise.allSettled([
+        wrangle(wrangler, { kind: 'meta', tag: 'Race Alpha', meta: 'Race Beta', add: true }),
+        wrangle(wrangler, { kind: 'meta', tag: 'Race Beta', meta: 'Race Alpha', add: true }),
+      ]);
+      assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+      const alpha = await findTag(system, 'Race Alpha');
+      const beta = await findTag(system, 'Race Beta');
+      assert.equal(alpha.relations.metaTags.length + beta.relations.metaTags.length, 1, 'exactly one link, no loop');
+    });
+
     it('keeps wrangling to wranglers', async () => {
       await assert.rejects(wrangle(reader, { kind: 'canonical', tag: 'Drarry', canonical: true }), /Only tag wranglers/);
       await assert.rejects(wrangle({ ...system, actor: GUEST }, { kind: 'canonical', tag: 'Drarry', canonical: true }), /Log in/);

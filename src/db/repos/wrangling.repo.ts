@@ -2,6 +2,8 @@
 // the audit log.
 import { sql } from 'kysely';
 import type { Db } from '../types.ts';
+import type { Capabilities } from '../connect.ts';
+import { tagKey } from '../../domain/tag-name.ts';
 import { bool } from '../types.ts';
 import type { TagType } from '../../domain/tag-types.ts';
 
@@ -237,4 +239,15 @@ export async function moveTagLinks(db: Db, fromId: number, toId: number): Promis
 export async function countChildren(db: Db, tagId: number): Promise<number> {
   const row = await db.selectFrom('tag_parents').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', tagId).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Locks the named tags' rows for the rest of the transaction, in id order (so two wranglers never
+ * deadlock), where the database has row locks; SQLite's write transactions already run one at a
+ * time. Wrangling checks (no loops, no synonym of a non-canonical tag) then see each other's work.
+ */
+export async function lockTagsByName(db: Db, caps: Pick<Capabilities, 'rowLocks'>, names: readonly string[]): Promise<void> {
+  if (!caps.rowLocks || names.length === 0) return;
+  const keys = [...new Set(names.map(tagKey))];
+  await db.selectFrom('tags').select('id').where('name_key', 'in', keys).orderBy('id').forUpdate().execute();
 }

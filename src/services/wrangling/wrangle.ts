@@ -10,6 +10,7 @@ import {
   addParent,
   countChildren,
   insertAudit,
+  lockTagsByName,
   moveTagLinks,
   parentLinkExists,
   removeMeta,
@@ -134,10 +135,25 @@ export async function applyAudited(trx: Db, who: Wrangler, action: WrangleAction
   return result;
 }
 
+/** Every tag an action reads or changes, for locking. */
+function namesIn(action: WrangleAction): string[] {
+  switch (action.kind) {
+    case 'merge':
+      return [action.tag, action.into];
+    case 'parent':
+      return [action.tag, action.parent];
+    case 'meta':
+      return [action.tag, action.meta];
+    default:
+      return [action.tag];
+  }
+}
+
 export async function wrangle(ctx: ServiceContext, action: WrangleAction): Promise<WrangleResult> {
   const who = requireWrangler(ctx);
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
+    await lockTagsByName(trx, ctx.caps, namesIn(action));
     const result = await applyAudited(trx, who, action, now);
     const outcome = await scheduleRecompute(ctx, trx, await workIdsTouchingTags(trx, result.touched), result.touched);
     return { changed: result.changed, ...outcome };
@@ -155,6 +171,7 @@ export async function wrangleMany(ctx: ServiceContext, tags: readonly string[], 
   if (names.length > 500) throw new Invalid('Wrangle at most 500 tags at a time.');
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
+    await lockTagsByName(trx, ctx.caps, names.flatMap((name) => namesIn(make(name))));
     const touched: number[] = [];
     let changed = 0;
     for (const name of names) {
