@@ -9,7 +9,7 @@
 // Packages §4.2.2 allows several). The book belongs to the series as a collection
 // (`belongs-to-collection`, EPUB 3.2 Packages §4.2.6.4.1).
 import { bylineText, day, latest, prepareSeriesBook, seriesLanguages, type SeriesBook } from './book.ts';
-import { epubLayout, modified, workParts, xhtml, XML_DECLARATION, zipEpub, type Doc, type WorkParts } from './epub.ts';
+import { epubLayout, modified, ncxDocument, workParts, xhtml, XML_DECLARATION, zipEpub, type Doc, type WorkParts } from './epub.ts';
 import { h, langAttrs, seriesOpening, STYLESHEET } from './layout.ts';
 import { plainText } from './text.ts';
 import type { ExportSeriesBook } from './types.ts';
@@ -141,18 +141,5 @@ function ncx(book: SeriesBook, parts: WorkParts[], identifier: string, lang: str
       `<navPoint id="nav-${parentOrder}" playOrder="${parentOrder}"><navLabel><text>${escapeXml(title)}</text></navLabel><content src="${escapeAttr(part.preface.href)}"/>\n${children.join('\n')}\n</navPoint>`,
     );
   });
-  return `${XML_DECLARATION}<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${lang}">
-<head>
-<meta name="dtb:uid" content="${escapeAttr(identifier)}"/>
-<meta name="dtb:depth" content="2"/>
-<meta name="dtb:totalPageCount" content="0"/>
-<meta name="dtb:maxPageNumber" content="0"/>
-</head>
-<docTitle><text>${escapeXml(book.series.title)}</text></docTitle>
-<docAuthor><text>${escapeXml(bylineText(book.series))}</text></docAuthor>
-<navMap>
-${points.join('\n')}
-</navMap>
-</ncx>
-`;
+  return ncxDocument({ identifier, lang, depth: 2, title: book.series.title, author: bylineText(book.series), points });
 }

@@ -250,17 +250,22 @@ function ncx(book: Book, spine: Doc[], identifier: string, lang: string): string
   const points = spine.map(
     (doc, i) => `<navPoint id="nav-${i + 1}" playOrder="${i + 1}"><navLabel><text>${escapeXml(doc.title)}</text></navLabel><content src="${escapeAttr(doc.href)}"/></navPoint>`,
   );
-  return `${XML_DECLARATION}<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${lang}">
+  return ncxDocument({ identifier, lang, depth: 1, title: book.work.title, author: bylineText(book.work), points });
+}
+
+/** The EPUB 2 table of contents (toc.ncx) older readers use, around already-built navPoints. */
+export function ncxDocument(toc: { identifier: string; lang: string; depth: number; title: string; author: string; points: readonly string[] }): string {
+  return `${XML_DECLARATION}<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${toc.lang}">
 <head>
-<meta name="dtb:uid" content="${escapeAttr(identifier)}"/>
-<meta name="dtb:depth" content="1"/>
+<meta name="dtb:uid" content="${escapeAttr(toc.identifier)}"/>
+<meta name="dtb:depth" content="${toc.depth}"/>
 <meta name="dtb:totalPageCount" content="0"/>
 <meta name="dtb:maxPageNumber" content="0"/>
 </head>
-<docTitle><text>${escapeXml(book.work.title)}</text></docTitle>
-<docAuthor><text>${escapeXml(bylineText(book.work))}</text></docAuthor>
+<docTitle><text>${escapeXml(toc.title)}</text></docTitle>
+<docAuthor><text>${escapeXml(toc.author)}</text></docAuthor>
 <navMap>
-${points.join('\n')}
+${toc.points.join('\n')}
 </navMap>
 </ncx>
 `;
