@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps, RouteEntry } from './deps.ts';
 import type { App } from './app-type.ts';
 import { publicBaseUrl } from '../config.ts';
+import { pingDatabase } from '../db/repos/settings.repo.ts';
 import cookie from '@fastify/cookie';
 import { csrfToken, csrfTokenGuard, identify } from './session.ts';
 import { loggerOptions } from './logging.ts';
@@ -93,8 +94,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setNotFoundHandler(notFoundHandler);
 
   app.get('/healthz', async () => {
-    // A trivial query proves the database answers, not just the process.
-    await deps.store.db.selectFrom('settings').select('key').limit(1).execute();
+    // A query proves the database answers, not just the process.
+    await pingDatabase(deps.store.db);
     return { status: 'ok', database: deps.store.caps.dialect };
   });
 

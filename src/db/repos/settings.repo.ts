@@ -17,3 +17,8 @@ export async function putSetting(db: Db, key: string, value: string, now: string
 export async function deleteSetting(db: Db, key: string): Promise<void> {
   await db.deleteFrom('settings').where('key', '=', key).execute();
 }
+
+/** A trivial query that proves the database answers (the health check). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.selectFrom('settings').select('key').limit(1).execute();
+}

@@ -32,5 +32,5 @@ export async function autocompleteTags(ctx: Pick<ServiceContext, 'db' | 'caps' |
   }
   const search = { type: query.type ?? null, prefix, scope: workScope(ctx.actor), fandomId, limit: AUTOCOMPLETE_LIMIT };
   // LATERAL joins are PostgreSQL's (connect.ts names no capability for them yet).
-  return searchTags(ctx.db, search, { lateral: ctx.caps.dialect === 'postgres' });
+  return searchTags(ctx.db, search, { lateral: ctx.caps.lateralJoins });
 }
