@@ -266,6 +266,14 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+/** Written by triggers (migration 006, change-triggers.ts); read by src/search/change-feed.ts. */
+export interface WorkChangesTable {
+  seq: Generated<number>;
+  work_id: number;
+  kind: 'content' | 'tags' | 'creators' | 'stats';
+  changed_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -290,4 +298,5 @@ export interface Database {
   rate_limits: RateLimitsTable;
   jobs: JobsTable;
   wrangling_audit: WranglingAuditTable;
+  work_changes: WorkChangesTable;
 }

@@ -5,6 +5,7 @@ import * as accounts from './002-accounts.ts';
 import * as jobs from './003-jobs.ts';
 import * as wrangling from './004-wrangling.ts';
 import * as tagSearch from './005-tag-search.ts';
+import * as workChanges from './006-work-changes.ts';
 
 export const MIGRATIONS: Record<string, OwleryMigration> = {
   '001-core': core,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, OwleryMigration> = {
   '003-jobs': jobs,
   '004-wrangling': wrangling,
   '005-tag-search': tagSearch,
+  '006-work-changes': workChanges,
 };
