@@ -52,7 +52,8 @@ function enhance(input) {
       lastQuery = '';
       return;
     }
-    const params = new URLSearchParams({ type, q: current });
+    // An empty type (the mute form) asks for tags of every type.
+    const params = new URLSearchParams(type ? { type, q: current } : { q: current });
     const fandom = type === 'fandom' ? '' : firstFandom(input);
     if (fandom) params.set('fandom', fandom);
     const query = params.toString();

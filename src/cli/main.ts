@@ -12,6 +12,7 @@ import { backupCommand, BACKUP_HELP } from './backup.ts';
 import { jobsCommand, JOBS_HELP, workerCommand, WORKER_HELP } from './jobs.ts';
 import { tagsCommand, TAGS_HELP } from './tags.ts';
 import { exportCommand, EXPORT_HELP } from './export.ts';
+import { reindexCommand, REINDEX_HELP } from './reindex.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   jobs: { run: jobsCommand, help: JOBS_HELP },
   tags: { run: tagsCommand, help: TAGS_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
+  reindex: { run: reindexCommand, help: REINDEX_HELP },
 };
 
 const USAGE = `Usage: owlery COMMAND [options]

@@ -8,6 +8,7 @@ import { issueSetupToken } from '../services/setup-admin.ts';
 import { systemContext } from './store.ts';
 import { JOB_HANDLERS } from '../jobs/handlers.ts';
 import { startWorker } from '../jobs/worker.ts';
+import { discoveryIndexFor, dropDiscoveryIndex } from '../search/discovery-index.ts';
 
 export const SERVE_HELP = `owlery serve [--port 3000] [--host 127.0.0.1] [--base-url URL] [--no-worker] [--data DIR | --database-url URL]
   Serves the archive. Prints "Owlery listening on http://HOST:PORT" once ready. Runs background
@@ -35,6 +36,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
     console.log(`No admin account yet. Create one (this link works once, for 24 hours): ${base}/setup/${setupToken}`);
   }
 
+  // The discovery index (filters, facets) is built in memory from the database: start now, in the
+  // background, so the first listing does not pay for it (it awaits the same build if it comes early).
+  void discoveryIndexFor(store.db, store.caps)
+    .refresh()
+    .catch((error: unknown) => app.log.error({ err: error }, 'building the discovery index failed'));
+
   // After listening, so a slow job never delays the first request or the printed address.
   const worker = config.worker && !values['no-worker'] ? startWorker({ store, context, handlers: JOB_HANDLERS, logger: app.log }) : null;
 
@@ -42,6 +49,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     app.log.info({ signal }, 'shutting down');
     // The worker finishes its running job while the server drains its requests.
     await Promise.all([app.close(), worker?.stop()]);
+    await dropDiscoveryIndex(store.db);
     await store.close();
     process.exit(0);
   };

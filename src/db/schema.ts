@@ -274,6 +274,172 @@ export interface WorkChangesTable {
   changed_at: Timestamp;
 }
 
+/** A reader's muted tags (migration 008): works whose filter set holds one are hidden for them. */
+export interface MutedTagsTable {
+  user_id: number;
+  tag_id: number;
+  created_at: Timestamp;
+}
+
+/** A reader's muted creators (AO3's muted users). */
+export interface MutedUsersTable {
+  user_id: number;
+  muted_user_id: number;
+  created_at: Timestamp;
+}
+
+export interface SavedSearchesTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** The canonical listing query string, without "?". */
+  query: string;
+  created_at: Timestamp;
+}
+
+/** A reader's bookmark of a work (migration 011); one per reader and work. */
+export interface BookmarksTable {
+  id: Generated<number>;
+  user_id: number;
+  work_id: number;
+  /** Sanitized HTML. */
+  notes: ColumnType<string, string | undefined, string>;
+  private: GeneratedBool;
+  rec: GeneratedBool;
+  sanitizer_version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The bookmarker's own tags: free names, never wrangled. */
+export interface BookmarkTagsTable {
+  bookmark_id: number;
+  name: string;
+  name_key: string;
+  position: number;
+}
+
+export type SubscriptionKind = 'work' | 'creator' | 'series';
+
+/** Exactly one of work_id, creator_id, series_id is set, the one `kind` names. */
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: SubscriptionKind;
+  work_id: number | null;
+  creator_id: number | null;
+  series_id: number | null;
+  created_at: Timestamp;
+}
+
+/** An inbox item: a new chapter (chapter_id set) or a new work a subscription asked about, or (kind, comment_id) a comment event. */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  reason: SubscriptionKind;
+  work_id: number;
+  chapter_id: number | null;
+  series_id: number | null;
+  /** "work:ID" or "chapter:ID"; unique per user. */
+  event_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  /** An email still owed: at once, or in the next daily digest. */
+  email_due: 'now' | 'digest' | null;
+  emailed_at: Timestamp | null;
+  /** Migration 012: what it is about ('posting' for the subscriptions' rows); comment rows keep reason 'work'. */
+  kind: ColumnType<NotificationKind, NotificationKind | undefined, NotificationKind>;
+  /** The comment a comment notification is about. */
+  comment_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A new work or chapter from a subscription, or a comment event (services/comments/notify.ts). */
+export type NotificationKind = 'posting' | 'comment' | 'held-comment' | 'reply';
+
+/** The reading history and the "Mark for Later" list (AO3's readings). */
+export interface ReadingsTable {
+  user_id: number;
+  work_id: number;
+  chapter_id: number | null;
+  last_visited_at: Timestamp | null;
+  visit_count: Counter;
+  marked_for_later_at: Timestamp | null;
+}
+
+export interface ReaderPreferencesTable {
+  user_id: number;
+  notification_email: ColumnType<'immediately' | 'digest' | 'never', 'immediately' | 'digest' | 'never' | undefined, 'immediately' | 'digest' | 'never'>;
+  history_enabled: GeneratedBool;
+  updated_at: Timestamp;
+}
+
+/** Kudos (migration 009): a user's kudos name the user; a guest's hold a keyed hash, never an address. */
+export interface KudosTable {
+  id: Generated<number>;
+  work_id: number;
+  /** Null for guests, and for accounts deleted since. */
+  user_id: number | null;
+  /** HMAC of the work and the guest's address under a server secret; null for users. */
+  guest_key: string | null;
+  created_at: Timestamp;
+}
+
+/** Today's counted visitors per work, as hashes under the day's salt; earlier days are deleted. */
+export interface WorkHitVisitorsTable {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  work_id: number;
+  visitor: string;
+}
+
+/** Per work and UTC day: what was added (net), for the creators' stats charts. */
+export interface WorkDailyStatsTable {
+  work_id: number;
+  day: string;
+  hits: Counter;
+  kudos: Counter;
+  comments: Counter;
+  bookmarks: Counter;
+  subscriptions: Counter;
+}
+
+/** A comment on a chapter (migration 010); replies hang under their parent, up to five levels. */
+export interface CommentsTable {
+  id: Generated<number>;
+  work_id: number;
+  chapter_id: number;
+  parent_id: number | null;
+  /** The root comment's id (a root's own). */
+  thread_id: number | null;
+  depth: number;
+  /** The comment answered, when the reply hangs beside it at the deepest level. */
+  reply_to_id: number | null;
+  user_id: number | null;
+  pseud_id: number | null;
+  guest_name: string | null;
+  guest_email: string | null;
+  /** "u:ID" or "g:email": the author, for duplicate checks. */
+  author_key: string;
+  /** Sanitized HTML. */
+  body: string;
+  sanitizer_version: number;
+  /** published | held (awaiting the creator's approval) */
+  status: string;
+  hidden: GeneratedBool;
+  frozen: GeneratedBool;
+  deleted_at: Timestamp | null;
+  edited_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Users a user has blocked (AO3's blocked users): no comments on their works, no replies to them. */
+export interface BlockedUsersTable {
+  user_id: number;
+  blocked_user_id: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -299,4 +465,18 @@ export interface Database {
   jobs: JobsTable;
   wrangling_audit: WranglingAuditTable;
   work_changes: WorkChangesTable;
+  muted_tags: MutedTagsTable;
+  muted_users: MutedUsersTable;
+  saved_searches: SavedSearchesTable;
+  kudos: KudosTable;
+  work_hit_visitors: WorkHitVisitorsTable;
+  work_daily_stats: WorkDailyStatsTable;
+  bookmarks: BookmarksTable;
+  bookmark_tags: BookmarkTagsTable;
+  subscriptions: SubscriptionsTable;
+  notifications: NotificationsTable;
+  readings: ReadingsTable;
+  reader_preferences: ReaderPreferencesTable;
+  comments: CommentsTable;
+  blocked_users: BlockedUsersTable;
 }

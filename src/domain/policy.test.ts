@@ -96,6 +96,18 @@ describe('API tokens', () => {
   });
 });
 
+describe('personal filters', () => {
+  it('lets each active user manage only their own, through a token too', () => {
+    const readerToken: Actor = { ...(reader as Extract<Actor, { kind: 'user' }>), viaToken: true };
+    assert.equal(can(reader, { do: 'filters:manage', userId: 1 }), true);
+    assert.equal(can(readerToken, { do: 'filters:manage', userId: 1 }), true, 'a reading app keeps the same mutes');
+    assert.equal(can(reader, { do: 'filters:manage', userId: 2 }), false);
+    assert.equal(can(admin, { do: 'filters:manage', userId: 1 }), false, 'private even from admins');
+    assert.equal(can(suspended, { do: 'filters:manage', userId: 4 }), false);
+    assert.equal(can(GUEST, { do: 'filters:manage', userId: 1 }), false);
+  });
+});
+
 describe('tag wrangling', () => {
   const wrangler: Actor = { kind: 'user', userId: 9, login: 'wrangler', roles: new Set(['wrangler']), suspended: false };
   it('lets wranglers and admins wrangle, and only admins read the audit log', () => {

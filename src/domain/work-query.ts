@@ -49,6 +49,13 @@ export interface WorkQuery {
   bookmarks?: NumberRange;
   posted?: DateRange;
   updated?: DateRange;
+  /**
+   * The canonical text `posted` was given as ("<2 weeks ago", "2024-01-01..2024-06-30"). URLs
+   * carry this rather than the computed instants, so a bookmarked relative range stays relative.
+   */
+  postedText?: string;
+  /** The same for `updated`. */
+  updatedText?: string;
   sort: SortKey;
   order: SortOrder;
 }

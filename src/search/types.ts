@@ -86,8 +86,9 @@ export interface TextMatch {
 }
 
 export interface Snippet {
+  /** 0 when the passage comes from the summary (no chapter matched). */
   chapterId: number;
-  /** 1-based position among the work's chapters. */
+  /** 1-based position among the work's chapters; 0 for the summary. */
   chapterPosition: number;
   /** Escaped text with the matching words wrapped in <mark>…</mark>; safe to insert as HTML. */
   html: string;

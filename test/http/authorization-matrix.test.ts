@@ -7,6 +7,9 @@ import { DIALECTS, skipUnless } from '../support/stores.ts';
 import { ACTORS, PASSWORD, WORK_STATES, buildFixture, expectations as may, type ActorName, type Fixture, type FixtureWork, type WorkState } from './authorization-fixture.ts';
 import { WebClient, type WebResponse } from '../support/web-client.ts';
 import { insertCreatorships } from '../../src/db/repos/works.repo.ts';
+import { insertBlock } from '../../src/db/repos/blocks.repo.ts';
+import { insertTestComment } from '../support/comments.ts';
+import { testBookmark, testNotification, testReading, testSubscription } from '../support/reader.ts';
 
 interface Request {
   url: string;
@@ -34,12 +37,30 @@ const admins = (a: ActorName) => a === 'admin';
 const readers = (a: ActorName, s: WorkState) => may.canRead(a, s);
 const editors = (a: ActorName) => may.canEdit(a);
 const page = (url: string): RouteCase => ({ perWork: false, request: () => ({ url }), allowed: everyone });
+/** The plain user's own comment: theirs to edit where they may read the work. */
+const commenter = (a: ActorName, s: WorkState) => a === 'user' && may.canRead('user', s);
+/** A comment on the work's second chapter by `login`, written straight into the store. */
+const commentOn = (f: Fixture, w: FixtureWork, login: string, status: 'published' | 'held' = 'published') =>
+  insertTestComment(f.t.store.db, { workId: w.id, chapterId: w.chapterIds[1]!, login, status });
+/** The target account, blocked by the owner (so there is a block to lift); its id. */
+async function blockTarget(f: Fixture): Promise<number> {
+  const ids = await f.t.store.db.selectFrom('users').select(['id', 'login']).where('login', 'in', [f.logins.owner, f.target]).execute();
+  const owner = ids.find((u) => u.login === f.logins.owner)!.id;
+  const target = ids.find((u) => u.login === f.target)!.id;
+  await insertBlock(f.t.store.db, owner, target, new Date().toISOString());
+  return target;
+}
 let unique = 0;
+
+/** Bookmark, subscribe to or mark for later: active users, on posted works they may read (not drafts, not hidden ones). */
+const trackers = (a: ActorName, s: WorkState) => activeUsers(a) && (s === 'posted' || s === 'anonymous' || s === 'restricted');
+const plainUser = (a: ActorName) => a === 'user';
 
 const MATRIX: Record<string, RouteCase> = {
   // Public pages and listings (what they may list is the canary test's business).
   'GET /': page('/'),
   'GET /works': page('/works'),
+  'GET /works/search': page('/works/search?q=story'),
   'GET /healthz': page('/healthz'),
   'GET /api': page('/api'),
   'GET /api/v1/openapi.json': page('/api/v1/openapi.json'),
@@ -205,6 +226,132 @@ const MATRIX: Record<string, RouteCase> = {
     allowed: editors,
   },
   'DELETE /api/v1/works/:id/chapters/:chapterId': { perWork: true, mutates: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/chapters/${w.chapterIds[1]}` }), allowed: editors },
+
+  // Comments (issue 6). Whoever may read the work may try to comment: guests past the policy get
+  // a 422 (no name given), drafts and admin-hidden works a 422 ("closed"); past the policy, the
+  // spam limits' 429s count as allowed too. Each check comments on a fresh comment: by the plain
+  // user for their own actions (edit; delete, which creators may also do), by the target account
+  // for the creators' moderation. Blocks are the owner's own.
+  'POST /works/:id/comments': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/comments`, body: { body: `Matrix comment ${++unique}` } }), allowed: readers },
+  'POST /works/:id/chapters/:chapterId/comments': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/chapters/${w.chapterIds[1]}/comments`, body: { body: `Matrix comment ${++unique}` } }), allowed: readers },
+  'GET /comments/:id': { perWork: true, request: async (f, _a, w) => ({ url: `/comments/${await commentOn(f, w, f.target)}` }), allowed: readers },
+  'POST /comments/:id/replies': { perWork: true, request: async (f, _a, w) => ({ url: `/comments/${await commentOn(f, w, f.target)}/replies`, body: { body: `Matrix reply ${++unique}` } }), allowed: readers },
+  'GET /comments/:id/edit': { perWork: true, request: async (f, _a, w) => ({ url: `/comments/${await commentOn(f, w, f.logins.user)}/edit` }), allowed: commenter },
+  'POST /comments/:id/edit': { perWork: true, request: async (f, _a, w) => ({ url: `/comments/${await commentOn(f, w, f.logins.user)}/edit`, body: { body: `Edited ${++unique}` } }), allowed: commenter },
+  'POST /comments/:id/delete': { perWork: true, request: async (f, _a, w) => ({ url: `/comments/${await commentOn(f, w, f.logins.user)}/delete`, body: {} }), allowed: (a, s) => commenter(a, s) || editors(a) },
+  'POST /comments/:id/freeze': { perWork: true, request: async (f, _a, w) => ({ url: `/comments/${await commentOn(f, w, f.target)}/freeze`, body: { frozen: 'true' } }), allowed: editors },
+  'POST /comments/:id/hide': { perWork: true, request: async (f, _a, w) => ({ url: `/comments/${await commentOn(f, w, f.target)}/hide`, body: { hidden: 'true' } }), allowed: editors },
+  'POST /comments/:id/approve': { perWork: true, request: async (f, _a, w) => ({ url: `/comments/${await commentOn(f, w, f.target, 'held')}/approve`, body: {} }), allowed: editors },
+  'GET /api/v1/works/:id/comments': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/comments` }), allowed: readers },
+  'GET /api/v1/works/:id/chapters/:chapterId/comments': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/chapters/${w.chapterIds[1]}/comments` }), allowed: readers },
+  'GET /api/v1/comments/:id': { perWork: true, request: async (f, _a, w) => ({ url: `/api/v1/comments/${await commentOn(f, w, f.target)}` }), allowed: readers },
+  'POST /api/v1/works/:id/comments': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/comments`, json: { body: `Matrix API comment ${++unique}` } }), allowed: (a, s) => activeUsers(a) && readers(a, s) },
+  'POST /api/v1/comments/:id/replies': { perWork: true, request: async (f, _a, w) => ({ url: `/api/v1/comments/${await commentOn(f, w, f.target)}/replies`, json: { body: `Matrix API reply ${++unique}` } }), allowed: (a, s) => activeUsers(a) && readers(a, s) },
+  'PATCH /api/v1/comments/:id': { perWork: true, request: async (f, _a, w) => ({ url: `/api/v1/comments/${await commentOn(f, w, f.logins.user)}`, json: { body: `Edited ${++unique}` } }), allowed: commenter },
+  'DELETE /api/v1/comments/:id': { perWork: true, request: async (f, _a, w) => ({ url: `/api/v1/comments/${await commentOn(f, w, f.logins.user)}` }), allowed: (a, s) => commenter(a, s) || editors(a) },
+  'POST /api/v1/comments/:id/moderation': { perWork: true, request: async (f, _a, w) => ({ url: `/api/v1/comments/${await commentOn(f, w, f.target)}/moderation`, json: { action: 'freeze' } }), allowed: editors },
+  'GET /users/:login/blocked': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/blocked` }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/blocked': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/blocked`, body: { login: f.target } }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/blocked/:id/delete': {
+    perWork: false,
+    request: async (f) => ({ url: `/users/${f.logins.owner}/blocked/${await blockTarget(f)}/delete`, body: {} }),
+    allowed: (a) => a === 'owner',
+  },
+  'GET /api/v1/me/blocked-users': { perWork: false, request: () => ({ url: '/api/v1/me/blocked-users' }), allowed: activeUsers },
+  'POST /api/v1/me/blocked-users': { perWork: false, request: (f) => ({ url: '/api/v1/me/blocked-users', json: { login: f.target } }), allowed: activeUsers },
+  'DELETE /api/v1/me/blocked-users/:id': { perWork: false, request: () => ({ url: '/api/v1/me/blocked-users/999999' }), allowed: nobody },
+
+  // Personal filters (issue 5) are private: only the owner of :login reaches their pages and
+  // forms (admins are refused like everyone else); the API's /me routes act on the caller's
+  // own lists. Unknown ids answer 422 on a page (past authorization) and 404 in the API.
+  'GET /users/:login/muted': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/muted` }), allowed: (a) => a === 'owner' },
+  'GET /users/:login/muted/users': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/muted/users` }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/muted/tags': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/muted/tags`, body: { tag: 'Original Work' } }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/muted/tags/:id/delete': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/muted/tags/999999/delete`, body: {} }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/muted/users': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/muted/users`, body: { login: f.target } }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/muted/users/:id/delete': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/muted/users/999999/delete`, body: {} }), allowed: (a) => a === 'owner' },
+  'GET /users/:login/saved-searches': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/saved-searches` }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/saved-searches': {
+    perWork: false,
+    request: (f) => ({ url: `/users/${f.logins.owner}/saved-searches`, body: { name: `Matrix search ${++unique}`, query: 'sort=kudos' } }),
+    allowed: (a) => a === 'owner',
+  },
+  'POST /users/:login/saved-searches/:id/delete': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/saved-searches/999999/delete`, body: {} }), allowed: (a) => a === 'owner' },
+  'GET /api/v1/me/muted-tags': { perWork: false, request: () => ({ url: '/api/v1/me/muted-tags' }), allowed: activeUsers },
+  'POST /api/v1/me/muted-tags': { perWork: false, request: () => ({ url: '/api/v1/me/muted-tags', json: { name: 'Original Work' } }), allowed: activeUsers },
+  'DELETE /api/v1/me/muted-tags/:id': { perWork: false, request: () => ({ url: '/api/v1/me/muted-tags/999999' }), allowed: nobody },
+  'GET /api/v1/me/muted-users': { perWork: false, request: () => ({ url: '/api/v1/me/muted-users' }), allowed: activeUsers },
+  'POST /api/v1/me/muted-users': { perWork: false, request: (f) => ({ url: '/api/v1/me/muted-users', json: { login: f.target } }), allowed: activeUsers },
+  'DELETE /api/v1/me/muted-users/:id': { perWork: false, request: () => ({ url: '/api/v1/me/muted-users/999999' }), allowed: nobody },
+  'GET /api/v1/me/saved-searches': { perWork: false, request: () => ({ url: '/api/v1/me/saved-searches' }), allowed: activeUsers },
+  'POST /api/v1/me/saved-searches': { perWork: false, request: () => ({ url: '/api/v1/me/saved-searches', json: { name: `Matrix API search ${++unique}`, query: 'sort=hits' } }), allowed: activeUsers },
+  'DELETE /api/v1/me/saved-searches/:id': { perWork: false, request: () => ({ url: '/api/v1/me/saved-searches/999999' }), allowed: nobody },
+
+  // Kudos and stats (issue 6). Kudos: whoever may read a posted, unhidden work, except its
+  // creators; a second kudos is a polite redirect (the page) or a 422 (the API), both past
+  // authorization. The API takes no guests' kudos. Stats: a work's creators; a creator's stats
+  // page: its owner.
+  'POST /works/:id/kudos': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/kudos`, body: {} }), allowed: (a, s) => readers(a, s) && !may.isCreator(a) && s !== 'hidden' },
+  'POST /api/v1/works/:id/kudos': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/kudos` }), allowed: (a, s) => activeUsers(a) && readers(a, s) && !may.isCreator(a) && s !== 'hidden' },
+  'GET /api/v1/works/:id/kudos': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/kudos` }), allowed: readers },
+  'GET /works/:id/stats': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/stats?days=90` }), allowed: editors },
+  'GET /api/v1/works/:id/stats': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/works/${w.id}/stats` }), allowed: editors },
+  'GET /users/:login/stats': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/stats` }), allowed: (a) => a === 'owner' },
+
+  // Bookmarks, subscriptions, the inbox and history (issue 6). A user's bookmarks page is public
+  // (what it lists is the canary test's business); the inbox, subscriptions and history are their
+  // owner's alone, admins included. Bookmarking, subscribing and marking for later need a posted
+  // work the actor may read; deleting a bookmark, subscription or notification is the plain
+  // user's own (another actor's id is "not found").
+  'GET /users/:login/bookmarks': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/bookmarks` }), allowed: everyone },
+  'POST /works/:id/bookmarks': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/bookmarks`, body: { notes: 'Matrix bookmark', tags: 'Matrix' } }), allowed: trackers },
+  'POST /bookmarks/:id/delete': { perWork: false, request: async (f) => ({ url: `/bookmarks/${await testBookmark(f.t.store.db, f.logins.user, f.works.posted.id)}/delete`, body: {} }), allowed: plainUser },
+  'GET /users/:login/subscriptions': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/subscriptions` }), allowed: (a) => a === 'owner' },
+  'POST /subscriptions': { perWork: true, request: (_f, _a, w) => ({ url: '/subscriptions', body: { kind: 'work', id: String(w.id) } }), allowed: trackers },
+  'POST /subscriptions/:id/delete': { perWork: false, request: async (f) => ({ url: `/subscriptions/${await testSubscription(f.t.store.db, f.logins.user, f.works.posted.id)}/delete`, body: {} }), allowed: plainUser },
+  'GET /users/:login/inbox': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/inbox` }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/inbox/read': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/inbox/read`, body: { all: 'true' } }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/inbox/:id/delete': {
+    perWork: false,
+    request: async (f) => ({ url: `/users/${f.logins.owner}/inbox/${await testNotification(f.t.store.db, f.logins.owner, f.works.posted.id)}/delete`, body: {} }),
+    allowed: (a) => a === 'owner',
+  },
+  'GET /users/:login/readings': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/readings` }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/readings/clear': { perWork: false, request: (f) => ({ url: `/users/${f.logins.owner}/readings/clear`, body: {} }), allowed: (a) => a === 'owner' },
+  'POST /users/:login/readings/:id/delete': {
+    perWork: false,
+    request: async (f) => {
+      await testReading(f.t.store.db, f.logins.owner, f.works.posted.id);
+      return { url: `/users/${f.logins.owner}/readings/${f.works.posted.id}/delete`, body: {} };
+    },
+    allowed: (a) => a === 'owner',
+  },
+  'POST /works/:id/mark-for-later': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/mark-for-later`, body: {} }), allowed: trackers },
+  // Taking a mark off reads nothing about the work, so any active user may, on any work id.
+  'POST /works/:id/mark-as-read': { perWork: true, request: (_f, _a, w) => ({ url: `/works/${w.id}/mark-as-read`, body: {} }), allowed: activeUsers },
+  'POST /account/preferences': { perWork: false, request: () => ({ url: '/account/preferences', body: { notification_email: 'digest', history: 'true' } }), allowed: activeUsers },
+  'GET /api/v1/users/:login/bookmarks': { perWork: false, request: (f) => ({ url: `/api/v1/users/${f.logins.owner}/bookmarks` }), allowed: everyone },
+  'POST /api/v1/bookmarks': { perWork: true, request: (_f, _a, w) => ({ url: '/api/v1/bookmarks', json: { workId: w.id, notes: 'Matrix API bookmark' } }), allowed: trackers },
+  'PATCH /api/v1/bookmarks/:id': { perWork: false, request: async (f) => ({ url: `/api/v1/bookmarks/${await testBookmark(f.t.store.db, f.logins.user, f.works.posted.id)}`, json: { rec: true } }), allowed: plainUser },
+  'DELETE /api/v1/bookmarks/:id': { perWork: false, request: async (f) => ({ url: `/api/v1/bookmarks/${await testBookmark(f.t.store.db, f.logins.user, f.works.posted.id)}` }), allowed: plainUser },
+  'GET /api/v1/me/subscriptions': { perWork: false, request: () => ({ url: '/api/v1/me/subscriptions' }), allowed: activeUsers },
+  'POST /api/v1/me/subscriptions': { perWork: true, request: (_f, _a, w) => ({ url: '/api/v1/me/subscriptions', json: { kind: 'work', id: w.id } }), allowed: trackers },
+  'DELETE /api/v1/me/subscriptions/:id': { perWork: false, request: async (f) => ({ url: `/api/v1/me/subscriptions/${await testSubscription(f.t.store.db, f.logins.user, f.works.posted.id)}` }), allowed: plainUser },
+  'GET /api/v1/me/inbox': { perWork: false, request: () => ({ url: '/api/v1/me/inbox' }), allowed: activeUsers },
+  'POST /api/v1/me/inbox/read': { perWork: false, request: () => ({ url: '/api/v1/me/inbox/read', json: { all: true } }), allowed: activeUsers },
+  'DELETE /api/v1/me/inbox/:id': { perWork: false, request: async (f) => ({ url: `/api/v1/me/inbox/${await testNotification(f.t.store.db, f.logins.user, f.works.posted.id)}` }), allowed: plainUser },
+  'GET /api/v1/me/history': { perWork: false, request: () => ({ url: '/api/v1/me/history' }), allowed: activeUsers },
+  'DELETE /api/v1/me/history': { perWork: false, request: () => ({ url: '/api/v1/me/history' }), allowed: activeUsers },
+  'DELETE /api/v1/me/history/:workId': {
+    perWork: false,
+    request: async (f) => {
+      await testReading(f.t.store.db, f.logins.user, f.works.posted.id);
+      return { url: `/api/v1/me/history/${f.works.posted.id}` };
+    },
+    allowed: plainUser,
+  },
+  'POST /api/v1/me/marked-for-later': { perWork: true, request: (_f, _a, w) => ({ url: '/api/v1/me/marked-for-later', json: { workId: w.id } }), allowed: trackers },
+  'DELETE /api/v1/me/marked-for-later/:workId': { perWork: true, request: (_f, _a, w) => ({ url: `/api/v1/me/marked-for-later/${w.id}` }), allowed: activeUsers },
 };
 
 const API_WORK = {

@@ -9,6 +9,10 @@ import { ACTORS, buildFixture, expectations as may, type ActorName, type Fixture
 import { makeWork } from '../support/factories.ts';
 import { createUser } from '../../src/services/create-user.ts';
 import { wrangle } from '../../src/services/wrangling/wrangle.ts';
+import { insertTestComment } from '../support/comments.ts';
+import { testBookmark } from '../support/reader.ts';
+import { muteUser } from '../../src/services/personal-filters/mute-user.ts';
+import { saveSearch } from '../../src/services/personal-filters/save-search.ts';
 
 const PUBLIC_CHARACTER = 'Canary Public Character';
 
@@ -77,6 +81,8 @@ for (const dialect of DIALECTS) {
       const chapters = await f.t.store.db.selectFrom('chapters').select('id').where('work_id', '=', anon.id).orderBy('position').execute();
       const series = await f.t.store.db.selectFrom('serial_works').select('series_id').where('work_id', '=', anon.id).executeTakeFirstOrThrow();
       canaries.push({ state: 'anonymous', work: { id: anon.id, chapterIds: chapters.map((c) => c.id), seriesId: series.series_id }, markers: [anonCreator], tag: 'Canary Fandom anonymous' });
+      // The creator answering on their anonymous work is "Anonymous Creator" to everyone else.
+      await insertTestComment(f.t.store.db, { workId: anon.id, chapterId: chapters[1]!.id, login: anonCreator, body: '<p>The creator answers.</p>' });
     });
     after(async () => f?.t.close());
 
@@ -104,6 +110,108 @@ for (const dialect of DIALECTS) {
         }
       }
       assert.ok(fetched > 200, `fetched ${fetched} responses`);
+      assert.deepEqual(leaks, []);
+    });
+
+    it('keeps a reader’s muted creators and saved searches from everyone else', async () => {
+      // The owner mutes an account that appears nowhere else, and saves a search whose name and
+      // query are markers; no other actor may see either on any page, feed or API answer.
+      const marker = `CANARYSAVED${randomBytes(4).toString('hex')}`;
+      const mutedLogin = `cnmuted${randomBytes(3).toString('hex')}`;
+      await createUser(f.t.ctx, { login: mutedLogin, email: `${mutedLogin}@example.org`, password: 'a muted passphrase' });
+      const ownerRow = await f.t.store.db.selectFrom('users').select('id').where('login', '=', f.logins.owner).executeTakeFirstOrThrow();
+      const owner = { ...f.t.ctx, actor: { kind: 'user' as const, userId: ownerRow.id, login: f.logins.owner, roles: new Set<never>(), suspended: false } };
+      await muteUser(owner, { login: mutedLogin });
+      await saveSearch(owner, { name: `${marker}name`, query: `q=${marker}query` });
+      const seen = await f.clients.owner.get(`/users/${f.logins.owner}/saved-searches`);
+      assert.match(seen.body, new RegExp(`${marker}name`), 'the owner sees it');
+
+      const leaks: string[] = [];
+      const routes = f.t.app.routeTable.filter((r) => r.method === 'GET');
+      for (const actor of ACTORS.filter((a) => a !== 'owner')) {
+        for (const route of routes) {
+          const url = fill(route.url, f, canaries[0]!);
+          if (!url) continue;
+          const res = await f.clients[actor].get(url);
+          assert.ok(res.status !== 429 && res.status < 500, `${url} as ${actor}: ${res.status}`);
+          for (const m of [marker, mutedLogin]) if (res.body.includes(m)) leaks.push(`${m} in ${url} for ${actor} (${res.status})`);
+        }
+      }
+      assert.deepEqual(leaks, []);
+    });
+
+    it('keeps held and hidden comments from everyone but the work’s creators', async () => {
+      // On a public work: a held comment (awaiting approval), a held guest comment whose guest
+      // name is a marker, and a hidden comment with a visible reply under it (so a placeholder is
+      // shown in its place). Their authors are accounts no actor is; only the creators may see
+      // the markers — on any page, feed or API answer, the comments' own pages included.
+      const m = `CANARYCOMMENT${randomBytes(4).toString('hex')}`;
+      const work = await f.freshWork('posted', { title: 'Canary comments work' });
+      const chapterId = work.chapterIds[1]!;
+      const held = await insertTestComment(f.t.store.db, { workId: work.id, chapterId, login: f.target, body: `<p>${m}held</p>`, status: 'held' });
+      const guestHeld = await insertTestComment(f.t.store.db, { workId: work.id, chapterId, login: null, guestName: `${m}guest`, body: '<p>A guest waits.</p>', status: 'held' });
+      const hidden = await insertTestComment(f.t.store.db, { workId: work.id, chapterId, login: f.target, body: `<p>${m}hidden</p>`, hidden: true });
+      await insertTestComment(f.t.store.db, { workId: work.id, chapterId, login: f.logins.cocreator, body: '<p>A visible reply.</p>', parentId: hidden });
+      const seen = await f.clients.owner.get(`/works/${work.id}/chapters/${chapterId}`);
+      assert.match(seen.body, new RegExp(`${m}held[\\s\\S]*${m}guest[\\s\\S]*${m}hidden`), 'the creator sees them');
+
+      const canary: Canary = { state: 'posted', work, markers: [m], tag: 'Original Work' };
+      const ids = [held, guestHeld, hidden];
+      const extra = ids.flatMap((id) => [`/comments/${id}`, `/api/v1/comments/${id}`, `/works/${work.id}/chapters/${chapterId}?show_comment=${id}`]);
+      const leaks: string[] = [];
+      const routes = f.t.app.routeTable.filter((r) => r.method === 'GET').map((r) => fill(r.url, f, canary));
+      for (const actor of ACTORS.filter((a) => !may.isCreator(a))) {
+        for (const url of [...routes, ...extra]) {
+          if (!url) continue;
+          for (const variant of [url, `${url}${url.includes('?') ? '&' : '?'}view_full_work=true`]) {
+            const res = await f.clients[actor].get(variant);
+            assert.ok(res.status !== 429 && res.status < 500, `${variant} as ${actor}: ${res.status}`);
+            if (res.body.includes(m) || JSON.stringify(res.headers).includes(m)) leaks.push(`comment marker in ${variant} for ${actor} (${res.status})`);
+          }
+        }
+      }
+      assert.deepEqual(leaks, []);
+    });
+
+    it('keeps private bookmarks from everyone but their owner, and bookmarks of hidden works from those who may not see them', async () => {
+      // The owner bookmarks a public work privately, with markers in the notes and their own
+      // tags, and bookmarks every canary work publicly. Nobody else may see the private markers
+      // anywhere; the owner's bookmarks page and API list show each hidden work only to those
+      // who may read it, and never the anonymous work's creator.
+      const m = `CANARYBOOKMARK${randomBytes(4).toString('hex')}`;
+      const work = await f.freshWork('posted', { title: 'Canary bookmarked work' });
+      const privateId = await testBookmark(f.t.store.db, f.logins.owner, work.id, { private: true, notes: `<p>${m}notes</p>`, tags: [`${m}tag`] });
+      for (const canary of canaries) await testBookmark(f.t.store.db, f.logins.owner, canary.work.id);
+      const seen = await f.clients.owner.get(`/users/${f.logins.owner}/bookmarks`);
+      assert.match(seen.body, new RegExp(`${m}notes[\\s\\S]*${m}tag|${m}tag[\\s\\S]*${m}notes`), 'the owner sees it');
+
+      const leaks: string[] = [];
+      const canary: Canary = { state: 'posted', work, markers: [m], tag: 'Original Work' };
+      const routes = f.t.app.routeTable.filter((r) => r.method === 'GET').map((r) => fill(r.url, f, canary));
+      const extra = [`/users/${f.logins.owner}/bookmarks?tag=${m}tag`, `/api/v1/users/${f.logins.owner}/bookmarks?tag=${m}tag`];
+      for (const actor of ACTORS.filter((a) => a !== 'owner')) {
+        for (const url of [...routes, ...extra]) {
+          if (!url) continue;
+          const res = await f.clients[actor].get(url);
+          assert.ok(res.status !== 429 && res.status < 500, `${url} as ${actor}: ${res.status}`);
+          // A tag filter repeats the query it was given; the notes must not appear.
+          const body = url.includes('?tag=') ? res.body.replaceAll(`${m}tag`, '') : res.body;
+          if (body.includes(m)) leaks.push(`private bookmark marker in ${url} for ${actor} (${res.status})`);
+        }
+        for (const bookmarkUrl of [`/bookmarks/${privateId}/delete`]) {
+          const res = await f.clients[actor].post(bookmarkUrl, {});
+          if (res.status < 400 && !res.location?.startsWith('/login')) leaks.push(`${bookmarkUrl} allowed for ${actor}`);
+        }
+      }
+      for (const hidden of canaries) {
+        const blind = ACTORS.filter((a) => (hidden.state === 'anonymous' ? !may.isCreator(a) : !may.canRead(a, hidden.state)));
+        for (const actor of blind) {
+          for (const url of [`/users/${f.logins.owner}/bookmarks`, `/api/v1/users/${f.logins.owner}/bookmarks`]) {
+            const res = await f.clients[actor].get(url);
+            for (const marker of hidden.markers) if (res.body.includes(marker)) leaks.push(`${hidden.state} marker in ${url} for ${actor}`);
+          }
+        }
+      }
       assert.deepEqual(leaks, []);
     });
 

@@ -168,3 +168,9 @@ export function formatViolations(violations: Violation[]): string {
   }
   return parts.join('\n');
 }
+
+/** Fails with the violations listed when axe finds any on the page. */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await checkAccessibility(page);
+  if (violations.length > 0) throw new Error(`${where}: ${formatViolations(violations)}`);
+}

@@ -108,3 +108,13 @@ export async function startArchive(options: ArchiveOptions = {}): Promise<E2eArc
     throw error;
   }
 }
+
+/** Runs `fn` on a page in a new browser context (no cookies: a guest until it logs in). */
+export async function inContext<T>(browser: Browser, options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}

@@ -6,6 +6,12 @@ import * as jobs from './003-jobs.ts';
 import * as wrangling from './004-wrangling.ts';
 import * as tagSearch from './005-tag-search.ts';
 import * as workChanges from './006-work-changes.ts';
+import * as fulltext from './007-fulltext.ts';
+import * as personalFilters from './008-personal-filters.ts';
+import * as kudosHits from './009-kudos-hits.ts';
+import * as comments from './010-comments.ts';
+import * as bookmarksSubscriptions from './011-bookmarks-subscriptions.ts';
+import * as commentNotifications from './012-comment-notifications.ts';
 
 export const MIGRATIONS: Record<string, OwleryMigration> = {
   '001-core': core,
@@ -14,4 +20,10 @@ export const MIGRATIONS: Record<string, OwleryMigration> = {
   '004-wrangling': wrangling,
   '005-tag-search': tagSearch,
   '006-work-changes': workChanges,
+  '007-fulltext': fulltext,
+  '008-personal-filters': personalFilters,
+  '009-kudos-hits': kudosHits,
+  '010-comments': comments,
+  '011-bookmarks-subscriptions': bookmarksSubscriptions,
+  '012-comment-notifications': commentNotifications,
 };

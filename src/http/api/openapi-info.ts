@@ -12,5 +12,11 @@ export const OPENAPI_INFO = {
   tags: [
     { name: 'works', description: 'Works and their chapters' },
     { name: 'tags', description: 'Tags and how they are wrangled' },
+    { name: 'me', description: 'Your own personal filters (muted tags, muted creators, saved searches); needs an API token' },
+    { name: 'feedback', description: 'Kudos, and the statistics a work’s creators see' },
+    { name: 'comments', description: 'Comments on works and chapters, replies, and their moderation by the work’s creators' },
+    { name: 'bookmarks', description: 'Bookmarks: anyone’s public ones, and your own to manage' },
+    { name: 'subscriptions', description: 'Your subscriptions to works, creators and series, and the inbox they fill' },
+    { name: 'history', description: 'Your reading history and Marked for Later list' },
   ],
 };

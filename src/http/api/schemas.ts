@@ -30,6 +30,15 @@ export const SeriesRefSchema = Type.Object({
   url: Type.String(),
 });
 
+const MatchSchema = Type.Object(
+  {
+    chapterId: Type.Integer(),
+    chapterPosition: Type.Integer({ description: '1-based chapter number' }),
+    html: Type.String({ description: 'The matching passage: escaped text with the matched words in <mark> elements' }),
+  },
+  { description: 'Where the full-text query matched (only with `q`)' },
+);
+
 export const WorkSchema = Type.Object(
   {
     id: Type.Integer(),
@@ -56,6 +65,7 @@ export const WorkSchema = Type.Object(
     postedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     stats: Type.Object({ hits: Type.Integer(), kudos: Type.Integer(), comments: Type.Integer(), bookmarks: Type.Integer() }),
+    match: Type.Optional(MatchSchema),
   },
   { $id: 'Work', description: 'A work as readers see it' },
 );

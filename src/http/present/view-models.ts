@@ -57,6 +57,8 @@ export interface WorkBlurb {
   postedAt: string | null;
   /** ISO-8601 */
   updatedAt: string | null;
+  /** On search results: the passage that matched (escaped text with <mark>), and where. */
+  snippet?: { html: string; label: string; url: string };
 }
 
 export interface ChapterNavItem {
@@ -117,6 +119,14 @@ export interface Pagination {
 
 export interface WorkListPage {
   heading: string;
+  /** AO3's "Filters" sidebar, on listings that can be filtered. */
+  filters?: FilterSidebar;
+  /** Works the reader muted (by work id): why, for the collapsed card. */
+  muted?: ReadonlyMap<number, readonly string[]>;
+  /** Shown above the results of a search: the query and how many matched. */
+  searchSummary?: string;
+  /** The search page's own search box (the sidebar has one too, for "search within results"). */
+  searchBox?: { action: string; q: string };
   /** Optional intro text under the heading (plain text). */
   intro?: string;
   works: WorkBlurb[];
@@ -189,4 +199,39 @@ export interface PageChrome {
   isAdmin?: boolean;
   /** Whether the current user may wrangle tags (for the wrangling link in the header). */
   canWrangle?: boolean;
+}
+
+export interface FacetOption {
+  name: string;
+  count: number;
+  included: boolean;
+  excluded: boolean;
+}
+
+export interface FacetGroup {
+  type: TagType;
+  /** "Fandoms", "Additional Tags" … */
+  label: string;
+  /** The query parameter that includes a tag of this type (`fandom`, `freeform` …). */
+  includeParam: string;
+  options: FacetOption[];
+}
+
+export interface FilterSidebar {
+  /** Where the form submits (the listing's own path). */
+  action: string;
+  sort: string;
+  order: string;
+  sorts: Array<{ value: string; label: string }>;
+  groups: FacetGroup[];
+  /** Included / excluded tag names that are not among the facet options. */
+  otherIncluded: Array<{ name: string; param: string }>;
+  otherExcluded: string[];
+  /** Free-text values of the "More options" fields, as typed. */
+  values: Record<'q' | 'crossover' | 'complete' | 'single_chapter' | 'language' | 'words' | 'posted' | 'updated' | 'hits' | 'kudos' | 'comments' | 'bookmarks', string>;
+  languages: Array<{ code: string; name: string }>;
+  /** The listing without any filter (the "Clear filters" link). */
+  clearUrl: string;
+  /** For logged-in readers: where "Save this search" posts, and the canonical query to save. */
+  save: { action: string; query: string; csrfToken: string } | null;
 }

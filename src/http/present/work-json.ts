@@ -2,7 +2,7 @@
 // pages show, so the page and the API cannot disagree about a work.
 import type { Static } from 'typebox';
 import type { ChapterRecord } from '../../db/repos/chapters.repo.ts';
-import type { FacetCount } from '../../db/repos/work-listing.repo.ts';
+import type { FacetCount } from '../../search/types.ts';
 import type { WorkCard } from '../../services/work-cards.ts';
 import type { ChapterSchema, WorkSchema } from '../api/schemas.ts';
 import { presentBlurb } from './work-blurb.ts';

@@ -7,6 +7,7 @@ import { deleteUser } from '../../db/repos/users.repo.ts';
 import { Invalid } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { orphanWorksOf } from '../works/orphan.ts';
+import { forgetReader } from '../reader/forget-reader.ts';
 import { ownAccountWithPassword } from './settings.ts';
 
 export type WorksChoice = 'orphan' | 'delete';
@@ -33,6 +34,8 @@ export async function deleteAccount(ctx: ServiceContext, input: { currentPasswor
         }
       }
     }
+    // Their bookmarks and subscriptions go too, and the works' counts and stats follow.
+    await forgetReader(trx, user.id, ctx.clock.now());
     // Sessions, pseuds, roles and tokens go with the account (foreign keys cascade).
     await deleteUser(trx, user.id);
   });

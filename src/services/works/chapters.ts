@@ -24,6 +24,8 @@ import { refreshWork } from './counters.ts';
 import type { Commit } from './post-work.ts';
 import { gather, throwProblems, type Problems } from './problems.ts';
 import { postDraftIn } from './publish.ts';
+import { announcePosting } from '../subscriptions/announce.ts';
+import { refreshCommentsCount } from '../comments/count.ts';
 
 export interface ChapterFormInput {
   chapter: ChapterInput;
@@ -84,6 +86,7 @@ async function post(trx: Db, work: WorkRecord, chapterId: number, now: Date): Pr
   if (!work.posted) return postDraftIn(trx, work.id, now);
   await markChaptersPosted(trx, work.id, [chapterId], now.toISOString(), now.toISOString());
   await refreshWork(trx, work.id, now.toISOString(), { revise: true });
+  await announcePosting(trx, now, { kind: 'chapter', workId: work.id, chapterId });
 }
 
 export async function addChapter(ctx: ServiceContext, workId: number, input: ChapterFormInput): Promise<ChapterResult> {
@@ -151,6 +154,8 @@ export async function deleteChapter(ctx: ServiceContext, workId: number, chapter
       throw new Invalid('This is the only posted chapter: post another chapter first, or delete the work instead.');
     }
     await deleteChapterRow(trx, workId, chapterId);
+    // The chapter's comments went with it (foreign key cascade); the work's count follows.
+    await refreshCommentsCount(trx, workId, ctx.clock.now());
     await setChapterOrder(trx, workId, chapters.filter((c) => c.id !== chapterId).map((c) => c.id), nowIso);
     await refreshWork(trx, workId, nowIso, { revise: work.posted && chapter.posted });
   });

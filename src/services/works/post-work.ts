@@ -8,6 +8,7 @@ import { Invalid } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { validateWork, type ValidWorkDetails, type WorkInput } from '../work-input.ts';
 import { writeWork } from '../write-work.ts';
+import { announcePosting } from '../subscriptions/announce.ts';
 import { requireWriter } from './access.ts';
 import { resolveCoCreators } from './co-creators.ts';
 import { gather, throwProblems, type Problems } from './problems.ts';
@@ -82,6 +83,10 @@ export async function postNewWork(ctx: ServiceContext, input: NewWorkInput): Pro
   throwProblems(problems);
   if (!valid || !pseudIds || !coCreators) throw new Error('unreachable: problems were thrown above');
   const credited = [...new Set([...pseudIds, ...coCreators.own])];
-  const workId = await ctx.db.transaction().execute((trx) => writeWork(trx, valid, credited, now, { invitedPseudIds: coCreators.invited }));
+  const workId = await ctx.db.transaction().execute(async (trx) => {
+    const id = await writeWork(trx, valid, credited, now, { invitedPseudIds: coCreators.invited });
+    if (!valid.draft) await announcePosting(trx, now, { kind: 'work', workId: id });
+    return id;
+  });
   return { workId, posted: !valid.draft };
 }

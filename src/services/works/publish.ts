@@ -11,6 +11,7 @@ import type { WorkReading } from '../read-work.ts';
 import { loadWorkCards, type WorkCard } from '../work-cards.ts';
 import { loadEditableWork } from './access.ts';
 import { refreshWork } from './counters.ts';
+import { announcePosting } from '../subscriptions/announce.ts';
 import { checkBackdate } from './post-work.ts';
 
 /** Posts a draft work and every chapter in it, inside the caller's transaction. */
@@ -21,6 +22,7 @@ export async function postDraftIn(trx: Db, workId: number, now: Date): Promise<v
   const postedAt = work?.postedAt ?? now.toISOString();
   await markChaptersPosted(trx, workId, chapters.map((c) => c.id), postedAt, now.toISOString());
   await refreshWork(trx, workId, now.toISOString(), { revise: true, postNow: { postedAt } });
+  await announcePosting(trx, now, { kind: 'work', workId });
 }
 
 export async function postDraft(ctx: ServiceContext, workId: number): Promise<void> {

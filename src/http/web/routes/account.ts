@@ -6,6 +6,7 @@ import { changeEmail, changePassword, myAccount } from '../../../services/accoun
 import { addPseud, makeDefaultPseud, myPseuds, removePseud } from '../../../services/accounts/pseuds.ts';
 import { createApiToken, myApiTokens, revokeMyApiToken } from '../../../services/accounts/api-tokens.ts';
 import { deleteAccount } from '../../../services/accounts/delete-account.ts';
+import { myReaderPreferences } from '../../../services/reader/preferences.ts';
 import { pseudUrl } from '../../present/urls.ts';
 import { clearSessionCookie } from '../../session.ts';
 import { chromeFor, sendPage } from '../render.ts';
@@ -22,6 +23,7 @@ const DONE: Record<string, string> = {
   password: 'Your password has been changed. Your other sessions were logged out and your API tokens revoked.',
   pseud: 'Your pseuds have been updated.',
   token: 'The token has been revoked.',
+  preferences: 'Your reading and notification preferences have been saved.',
 };
 
 interface Extra {
@@ -42,6 +44,7 @@ async function renderAccount(request: FastifyRequest, reply: FastifyReply, extra
     newToken: extra.newToken ?? null,
     errors: extra.errors ?? {},
     values: extra.values ?? {},
+    preferences: { login: account.login, ...(await myReaderPreferences(request.ctx)) },
   });
   return sendPage(reply, page, status);
 }

@@ -17,7 +17,12 @@ import { chromeFor, sendPage } from '../render.ts';
 import { sendWorkListing } from '../work-listing.ts';
 import { tagWrangleUrl } from '../views/wrangling-shared.ts';
 import { presentTagRelations } from '../../present/tag-relations.ts';
-import { Id, PageQuery } from './params.ts';
+import { Id } from './params.ts';
+import { muteStateFor } from '../../../services/personal-filters/load-mutes.ts';
+import { muteCreatorControl, muteTagControl } from '../views/mute-controls.ts';
+import { creatorReaderControls, seriesSubscribeControl } from '../subscribe-controls.ts';
+import { blockControl } from '../views/block-control.ts';
+import { blockStateFor } from '../../../services/blocks/list-blocked.ts';
 
 const TagParams = Type.Object({ tag: Type.String({ minLength: 1, maxLength: 500 }) });
 const LoginParams = Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -28,9 +33,11 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
     const view = await findTag(request.ctx, tagFromParam(request.params.tag));
     const recent = await listWorks(request.ctx, { filterTagId: view.filterTag.id, limit: RECENT });
     const { tag, relations } = view;
+    const chrome = chromeFor(request, { title: tag.name, feedUrl: tagFeedUrl(view.filterTag.name) });
+    const muteState = await muteStateFor(request.ctx, { tagId: view.filterTag.id });
     return sendPage(
       reply,
-      tagView(chromeFor(request, { title: tag.name, feedUrl: tagFeedUrl(view.filterTag.name) }), {
+      tagView(chrome, {
         name: tag.name,
         type: tag.type,
         typeLabel: TAG_TYPE_LABELS[tag.type].one,
@@ -40,18 +47,17 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
         workCount: view.workCount,
         recentWorks: recent.cards.map(presentBlurb),
         wrangleUrl: canWrangle(request.ctx) ? tagWrangleUrl(tag.name) : null,
-      }),
+      }, [muteTagControl(chrome, { tagId: view.filterTag.id, name: view.filterTag.name, muted: muteState.tag })]),
     );
   });
 
-  app.get('/tags/:tag/works', { schema: { params: TagParams, querystring: PageQuery } }, async (request, reply) => {
+  app.get('/tags/:tag/works', { schema: { params: TagParams } }, async (request, reply) => {
     const view = await findTag(request.ctx, tagFromParam(request.params.tag));
     return sendWorkListing(request, reply, {
       title: `${view.filterTag.name} - Works`,
       heading: `Works in ${view.filterTag.name}`,
-      page: request.query.page ?? 1,
-      query: { filterTagId: view.filterTag.id },
-      total: view.workCount,
+      path: tagWorksUrl(view.filterTag.name),
+      within: { withinTagId: view.filterTag.id },
       feedUrl: tagFeedUrl(view.filterTag.name),
     });
   });
@@ -59,7 +65,9 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
   const userPage = async (login: string, request: FastifyRequest) => {
     const view = await findCreator(request.ctx, login);
     const recent = await listWorks(request.ctx, { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous, limit: RECENT });
-    return userView(chromeFor(request, { title: view.user.login, feedUrl: userFeedUrl(view.user.login) }), {
+    const chrome = chromeFor(request, { title: view.user.login, feedUrl: userFeedUrl(view.user.login) });
+    const muteState = await muteStateFor(request.ctx, { userId: view.user.id });
+    return userView(chrome, {
       login: view.user.login,
       url: userUrl(view.user.login),
       pseuds: view.pseuds.map((p) => ({ name: p.name, url: pseudUrl(view.user.login, p.name), isDefault: p.isDefault })),
@@ -67,7 +75,7 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
       workCount: view.workCount,
       worksUrl: userWorksUrl(view.user.login),
       recentWorks: recent.cards.map(presentBlurb),
-    });
+    }, [muteCreatorControl(chrome, { userId: view.user.id, login: view.user.login, muted: muteState.user }), await creatorReaderControls(request, chrome, view.user), blockControl(chrome, { userId: view.user.id, login: view.user.login, state: await blockStateFor(request.ctx, view.user.id) })]);
   };
 
   app.get('/users/:login', { schema: { params: LoginParams } }, async (request, reply) => sendPage(reply, await userPage(request.params.login, request)));
@@ -77,14 +85,13 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
     sendPage(reply, await userPage(request.params.login, request)),
   );
 
-  app.get('/users/:login/works', { schema: { params: LoginParams, querystring: PageQuery } }, async (request, reply) => {
+  app.get('/users/:login/works', { schema: { params: LoginParams } }, async (request, reply) => {
     const view = await findCreator(request.ctx, request.params.login);
     return sendWorkListing(request, reply, {
       title: `${view.user.login} - Works`,
       heading: `Works by ${view.user.login}`,
-      page: request.query.page ?? 1,
-      query: { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous },
-      total: view.workCount,
+      path: userWorksUrl(view.user.login),
+      within: { creatorUserId: view.user.id, includeAnonymous: view.includeAnonymous },
       feedUrl: userFeedUrl(view.user.login),
     });
   });
@@ -94,9 +101,10 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
     const blurbs = view.works.cards.map(presentBlurb);
     const dates = view.works.cards.map((c) => c.work.postedAt).filter((d): d is string => d !== null).sort();
     const updates = view.works.cards.map((c) => c.work.revisedAt).filter((d): d is string => d !== null).sort();
+    const chrome = chromeFor(request, { title: view.series.title, feedUrl: seriesFeedUrl(view.series.id) });
     return sendPage(
       reply,
-      seriesView(chromeFor(request, { title: view.series.title, feedUrl: seriesFeedUrl(view.series.id) }), {
+      seriesView(chrome, {
         id: view.series.id,
         title: view.series.title,
         creators: view.creators.map((c) => ({ pseud: c.pseud, login: c.login, url: pseudUrl(c.login, c.pseud) })),
@@ -109,7 +117,7 @@ export async function registerBrowseRoutes(app: App): Promise<void> {
         beganAt: dates[0] ?? null,
         updatedAt: updates.at(-1) ?? null,
         editUrl: (await canEditSeries(request.ctx, view.series.id)) ? `/series/${view.series.id}/edit` : null,
-      }),
+      }, [await seriesSubscribeControl(request, chrome, view.series)]),
     );
   });
 }

@@ -8,6 +8,7 @@ import type { App } from '../../app-type.ts';
 import { findCreator, findSeries, findTag } from '../../../services/browse.ts';
 import { listWorks } from '../../../services/list-works.ts';
 import type { WorkCard } from '../../../services/work-cards.ts';
+import { filterMutedForFeed } from '../../../services/personal-filters/load-mutes.ts';
 import { tagFromParam } from '../../../domain/tag-name.ts';
 import { atomFeed, ATOM_TYPE } from '../../../formats/feeds/atom.ts';
 import type { FeedWork } from '../../../formats/feeds/types.ts';
@@ -43,9 +44,12 @@ interface AtomSpec {
   cards: readonly WorkCard[];
 }
 
-function sendAtom(request: FastifyRequest, reply: FastifyReply, spec: AtomSpec): FastifyReply {
+async function sendAtom(request: FastifyRequest, reply: FastifyReply, spec: AtomSpec): Promise<FastifyReply> {
   const { baseUrl, name } = request.ctx.site;
-  const entries = spec.cards.map((card) => presentFeedWork(card, baseUrl));
+  // A feed fetched with the reader's session (in the browser) leaves out what they muted; feed
+  // readers fetch without one and get the whole feed (load-mutes.ts says why).
+  const cards = await filterMutedForFeed(request.ctx, spec.cards);
+  const entries = cards.map((card) => presentFeedWork(card, baseUrl));
   const self = absoluteUrl(baseUrl, spec.path);
   return sendXml(
     reply,

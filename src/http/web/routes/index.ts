@@ -15,6 +15,12 @@ import { registerWranglingRoutes } from './wrangling.ts';
 import { registerFeedRoutes } from './feeds.ts';
 import { registerOpdsRoutes } from './opds.ts';
 import { registerDownloadRoutes } from './downloads.ts';
+import { registerPersonalFilterRoutes } from './personal-filters.ts';
+import { registerKudosRoutes } from './kudos.ts';
+import { registerStatsRoutes } from './stats.ts';
+import { registerReaderRoutes } from './reader.ts';
+import { registerCommentRoutes } from './comments.ts';
+import { registerBlockRoutes } from './blocks.ts';
 
 export async function registerWebRoutes(app: App): Promise<void> {
   await registerHomeRoutes(app);
@@ -33,4 +39,10 @@ export async function registerWebRoutes(app: App): Promise<void> {
   await registerFeedRoutes(app);
   await registerOpdsRoutes(app);
   await registerDownloadRoutes(app);
+  await registerPersonalFilterRoutes(app);
+  await registerKudosRoutes(app);
+  await registerStatsRoutes(app);
+  await registerReaderRoutes(app);
+  await registerCommentRoutes(app);
+  await registerBlockRoutes(app);
 }

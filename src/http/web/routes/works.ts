@@ -7,12 +7,15 @@ import { chapterUrl } from '../../present/urls.ts';
 import { workView } from '../views/work.ts';
 import { chromeFor, sendPage } from '../render.ts';
 import { sendWorkListing } from '../work-listing.ts';
-import { Id, PageQuery, WorkParams } from './params.ts';
+import { Id, WorkParams } from './params.ts';
 import type { FastifyRequest } from 'fastify';
 import type { SafeHtml } from '../html.ts';
 import type { WorkCard } from '../../../services/work-cards.ts';
 import { canEditWork } from '../../../services/works/access.ts';
 import { creatorActions } from '../views/posting-pages.ts';
+import { workFeedback } from '../work-feedback.ts';
+import { readerExtras } from '../reader-extras.ts';
+import { commentsExtra } from '../comments-section.ts';
 
 const WorkQuery = Type.Object({
   view_full_work: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
@@ -21,15 +24,19 @@ const WorkQuery = Type.Object({
 });
 
 export async function registerWorkRoutes(app: App): Promise<void> {
-  app.get('/works', { schema: { querystring: PageQuery } }, async (request, reply) => {
-    return sendWorkListing(request, reply, { title: 'Works', heading: 'Works', description: 'The newest works in the archive.', page: request.query.page ?? 1, query: {} });
+  app.get('/works', async (request, reply) => {
+    return sendWorkListing(request, reply, { title: 'Works', heading: 'Works', description: 'The newest works in the archive.', path: '/works' });
+  });
+
+  app.get('/works/search', async (request, reply) => {
+    return sendWorkListing(request, reply, { title: 'Search Works', heading: 'Search Works', description: 'Search titles, summaries, tags, creators and the text of every chapter.', path: '/works/search', search: true });
   });
 
   app.get('/works/:id', { schema: { params: WorkParams, querystring: WorkQuery } }, async (request, reply) => {
     if (request.query.selected_id !== undefined) return reply.redirect(chapterUrl(request.params.id, request.query.selected_id), 303);
     const reading = await readWork(request.ctx, request.params.id, { full: request.query.view_full_work === 'true' });
     const page = presentWorkPage(reading);
-    return sendPage(reply, workView(chromeFor(request, { title: workTitle(page.work.title, page.work.fandoms.map((f) => f.name)), description: descriptionOf(page.work.summaryHtml) }), page, creatorTop(request, reading.card)));
+    return sendPage(reply, workView(chromeFor(request, { title: workTitle(page.work.title, page.work.fandoms.map((f) => f.name)), description: descriptionOf(page.work.summaryHtml) }), page, { ...creatorTop(request, reading.card), ...(await workFeedback(request, reading)), ...(await readerExtras(request, reading)), ...(await commentsExtra(request, reading)) }));
   });
 
   app.get('/works/:id/chapters/:chapterId', { schema: { params: Type.Object({ id: Id, chapterId: Id }) } }, async (request, reply) => {
@@ -37,7 +44,7 @@ export async function registerWorkRoutes(app: App): Promise<void> {
     const page = presentWorkPage(reading);
     const chapter = page.shown[0];
     const title = workTitle(page.work.title, page.work.fandoms.map((f) => f.name));
-    return sendPage(reply, workView(chromeFor(request, { title: chapter && page.chapters.length > 1 ? `${title} - ${chapter.label}` : title }), page, creatorTop(request, reading.card)));
+    return sendPage(reply, workView(chromeFor(request, { title: chapter && page.chapters.length > 1 ? `${title} - ${chapter.label}` : title }), page, { ...creatorTop(request, reading.card), ...(await workFeedback(request, reading)), ...(await readerExtras(request, reading)), ...(await commentsExtra(request, reading)) }));
   });
 }
 

@@ -9,6 +9,7 @@ import type { PageChrome } from '../../present/view-models.ts';
 import { layout } from './layout.ts';
 import { timeTag } from './components/date.ts';
 import { buttonForm, checkbox, csrfField, errorSummary, radioGroup, submitButton, textField } from './components/form.ts';
+import { readerPreferencesSection, type ReaderPreferencesSection } from './reader-preferences.ts';
 
 export interface AccountPage {
   login: string;
@@ -21,6 +22,8 @@ export interface AccountPage {
   errors: Record<string, string>;
   /** Values to keep on error, keyed the same way (never passwords). */
   values: Record<string, string>;
+  /** The reading and notification preferences (views/reader-preferences.ts). */
+  preferences?: ReaderPreferencesSection;
 }
 
 /** Each form's section heading id, and the fields its errors may name. */
@@ -185,6 +188,7 @@ ${emailSection(chrome, page)}
 ${passwordSection(chrome, page)}
 ${pseudsSection(chrome, page)}
 ${tokensSection(chrome, page)}
+${readerPreferencesSection(chrome, page.preferences)}
 ${deleteSection(chrome, page)}
 </div>`,
   );

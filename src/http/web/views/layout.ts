@@ -19,6 +19,7 @@ function navLinks(chrome: PageChrome): NavLink[] {
   if (!login) {
     return [
       { label: 'Works', href: '/works' },
+      { label: 'Search', href: '/works/search' },
       { label: 'API', href: '/api' },
       { label: 'Log in', href: '/login' },
       { label: 'Sign up', href: '/signup' },
@@ -26,8 +27,10 @@ function navLinks(chrome: PageChrome): NavLink[] {
   }
   return [
     { label: 'Works', href: '/works' },
+    { label: 'Search', href: '/works/search' },
     { label: 'Post New Work', href: '/works/new' },
     { label: login, href: `/users/${encodeURIComponent(login)}`, className: 'user' },
+    { label: 'Inbox', href: `/users/${encodeURIComponent(login)}/inbox` },
     { label: 'Account', href: '/account' },
     ...(chrome.canWrangle ? [{ label: 'Tag Wrangling', href: '/tags/wrangle' }] : []),
     ...(chrome.isAdmin ? [{ label: 'Admin', href: '/admin' }] : []),

@@ -1,6 +1,7 @@
 // A series page (/series/:id), laid out like AO3's: title, a meta list (creators, dates,
 // description, notes, stats), then the works in series order.
 import { html, raw } from '../html.ts';
+import type { SafeHtml } from '../html.ts';
 import type { PageChrome, SeriesPage } from '../../present/view-models.ts';
 import { layout } from './layout.ts';
 import { blurbList } from './components/blurb.ts';
@@ -10,7 +11,8 @@ import { feedLink } from './components/feed-link.ts';
 import { downloadLinks } from './components/download-links.ts';
 import { seriesDownloadUrl } from '../../../formats/export/index.ts';
 
-export function seriesView(chrome: PageChrome, page: SeriesPage): string {
+/** `controls`: the reader's buttons about this series (subscribe), rendered under the title. */
+export function seriesView(chrome: PageChrome, page: SeriesPage, controls: readonly SafeHtml[] = []): string {
   const optional = (label: string, value: unknown, dd: () => ReturnType<typeof html>) =>
     value ? html`<dt>${label}:</dt><dd>${dd()}</dd>` : '';
   return layout(
@@ -18,6 +20,7 @@ export function seriesView(chrome: PageChrome, page: SeriesPage): string {
     html`<div class="series">
 <h1>${page.title}</h1>
 ${page.editUrl ? html`<ul class="actions"><li><a href="${page.editUrl}">Edit Series</a></li></ul>` : ''}
+${controls.length > 0 ? html`<div class="reader-controls">${controls}</div>` : ''}
 ${downloadLinks(page, seriesDownloadUrl)}
 <dl class="series meta group">
 <dt>Creators:</dt><dd>${byline(page.creators, page.anonymous)}</dd>

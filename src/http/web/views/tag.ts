@@ -42,7 +42,7 @@ function status(page: TagPage): SafeHtml {
 }
 
 /** `wrangleUrl`: the tag's wrangling page, set only for viewers who may wrangle. */
-export function tagView(chrome: PageChrome, page: TagPage & { wrangleUrl?: string | null }): string {
+export function tagView(chrome: PageChrome, page: TagPage & { wrangleUrl?: string | null }, controls: readonly SafeHtml[] = []): string {
   const works =
     page.recentWorks.length > 0
       ? blurbList(page.recentWorks, 3)
@@ -51,6 +51,7 @@ export function tagView(chrome: PageChrome, page: TagPage & { wrangleUrl?: strin
     chrome,
     html`<div class="tag home profile">
 <h1>${page.name}</h1>
+${controls.length > 0 ? html`<div class="reader-controls">${controls}</div>` : ''}
 <p class="tag-status">${status(page)}</p>
 <p class="works-link"><a href="${page.worksUrl}">Works (${formatNumber(page.workCount)})<span class="visually-hidden"> tagged ${page.name}</span></a></p>
 ${feedLink(chrome.feedUrl, `works tagged ${page.name}`)}

@@ -1,12 +1,14 @@
 // A user's profile (/users/:login): login, pseuds, join date, and their newest works.
 import { html } from '../html.ts';
+import type { SafeHtml } from '../html.ts';
 import type { PageChrome, UserPage } from '../../present/view-models.ts';
 import { layout } from './layout.ts';
 import { blurbList } from './components/blurb.ts';
 import { formatNumber, timeTag } from './components/date.ts';
 import { feedLink } from './components/feed-link.ts';
 
-export function userView(chrome: PageChrome, page: UserPage): string {
+/** `controls`: the reader's buttons about this creator (mute, block, subscribe), rendered under the name. */
+export function userView(chrome: PageChrome, page: UserPage, controls: readonly SafeHtml[] = []): string {
   const pseuds = page.pseuds.map(
     (p) => html`<li><a href="${p.url}">${p.name}</a>${p.isDefault ? html` <span class="default">(default)</span>` : ''}</li>`,
   );
@@ -19,6 +21,7 @@ export function userView(chrome: PageChrome, page: UserPage): string {
     chrome,
     html`<div class="user home profile">
 <h1>${page.login}</h1>
+${controls.length > 0 ? html`<div class="reader-controls">${controls}</div>` : ''}
 <dl class="meta">
 <dt>Joined:</dt><dd>${timeTag(page.joinedAt)}</dd>
 <dt>Works:</dt><dd>${formatNumber(page.workCount)}</dd>

@@ -110,8 +110,8 @@ ${body}
 </div>`;
 }
 
-/** `top`: a block shown above the work (the posting preview's notice and actions). */
-export function workView(chrome: PageChrome, page: WorkPage, extra: { top?: SafeHtml } = {}): string {
+/** `top`: a block shown above the work (the posting preview's notice and actions); `kudos`: the kudos block below it; `reader`: the reader's bookmark and subscribe panel; `comments`: the comments section. */
+export function workView(chrome: PageChrome, page: WorkPage, extra: { top?: SafeHtml; kudos?: SafeHtml; reader?: SafeHtml; comments?: SafeHtml } = {}): string {
   const { work } = page;
   const last = page.chapters[page.chapters.length - 1];
   const atStart = page.mode === 'full' || page.previous === null;
@@ -153,6 +153,9 @@ ${page.shown.map((chapter) => chapterSection(chapter, chapterOptions))}
 </div>
 ${endNotes}
 ${bottomNavigation(page)}
+${extra.kudos ?? ''}
+${extra.reader ?? ''}
+${extra.comments ?? ''}
 </div>`,
   );
 }

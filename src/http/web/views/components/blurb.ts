@@ -28,6 +28,7 @@ ${date ? html`<p class="datetime">${timeTag(date)}</p>` : ''}
 </div>
 ${tagList(tags)}
 ${work.summaryHtml ? html`<blockquote class="userstuff summary"><span class="visually-hidden">Summary: </span>${raw(work.summaryHtml)}</blockquote>` : ''}
+${work.snippet ? html`<blockquote class="snippet"><p><a href="${work.snippet.url}">${work.snippet.label}</a>: ${raw(work.snippet.html)}</p></blockquote>` : ''}
 ${work.series.length > 0 ? html`<ul class="series">${work.series.map((s) => html`<li>${seriesPart(s)}</li>`)}</ul>` : ''}
 ${statsList(work)}
 </article></li>`;

@@ -1,0 +1,46 @@
+// Samples drawn from a benchmark archive to build realistic queries: chapter text and rarely
+// used tags. Read-only SQL over the store's own tables.
+import { sql } from 'kysely';
+import type { Store } from '../../src/db/connect.ts';
+import type { Random } from '../corpus/distributions.ts';
+
+/** Plain text of up to `count` chapters of randomly chosen works that have text. */
+export async function sampleChapterText(store: Store, count: number, random: Random): Promise<string[]> {
+  const range = await store.db.selectFrom('works').select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')]).executeTakeFirstOrThrow();
+  const lo = Number(range.lo ?? 0);
+  const hi = Number(range.hi ?? 0);
+  const texts: string[] = [];
+  for (let tries = 0; tries < count * 50 && texts.length < count; tries++) {
+    const from = lo + Math.floor(random() * Math.max(1, hi - lo));
+    const row = await store.db
+      .selectFrom('chapters')
+      .innerJoin('works', 'works.id', 'chapters.work_id')
+      .select('chapters.content')
+      .where('chapters.work_id', '>=', from)
+      .where('works.posted', '=', true)
+      .where('works.hidden_by_admin', '=', false)
+      .where('works.restricted', '=', false)
+      .where('chapters.posted', '=', true)
+      .where(sql<boolean>`length(chapters.content) > 2000`)
+      .orderBy('chapters.work_id')
+      .limit(1)
+      .executeTakeFirst();
+    if (row) texts.push(row.content.replace(/<[^>]*>/g, ' '));
+  }
+  return texts;
+}
+
+/** Names of filter tags used by 5 to 50 visible works. */
+export async function rareFilterTags(store: Store, count: number): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('work_filters')
+    .innerJoin('tags', 'tags.id', 'work_filters.tag_id')
+    .select(['tags.name'])
+    .where('tags.type', '=', 'freeform')
+    .groupBy(['tags.id', 'tags.name'])
+    .having((eb) => eb.fn.countAll(), '>=', 5)
+    .having((eb) => eb.fn.countAll(), '<=', 50)
+    .limit(count)
+    .execute();
+  return rows.map((r) => r.name);
+}
