@@ -10,6 +10,7 @@ import { searchWords } from '../../src/domain/tag-search.ts';
 import type { SearchExpr, SearchField, SearchTerm } from '../../src/domain/search-syntax.ts';
 import type { SearchProvider } from '../../src/search/types.ts';
 import { searchProviderFor } from '../../src/search/fulltext/index.ts';
+import { pendingWorkIds } from '../../src/search/fulltext/index-sync.ts';
 import { FulltextProvider } from '../../src/search/fulltext/provider.ts';
 import { postgresTsvector } from '../../src/search/fulltext/postgres-tsvector.ts';
 import { sqliteFts5 } from '../../src/search/fulltext/sqlite-fts5.ts';
@@ -69,6 +70,18 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(await ids(all(term(word, other))), [], `${other}:${word} finds nothing`);
       }
       assert.deepEqual(await ids(all(term('marzipan festival', 'tag'))), [fields.id], 'a phrase within a field');
+    });
+
+    it('knows which works have changes not yet applied, so searches can leave them out', async () => {
+      await search.sync();
+      assert.equal((await pendingWorkIds(store.db)).size, 0);
+      await store.db.updateTable('works').set({ hits: 99 }).where('id', '=', lanternAlone.id).execute();
+      assert.equal((await pendingWorkIds(store.db)).size, 0, 'counter changes do not touch the text');
+      await store.db.updateTable('works').set({ anonymous: true }).where('id', '=', fields.id).execute();
+      assert.deepEqual([...(await pendingWorkIds(store.db))], [fields.id]);
+      await store.db.updateTable('works').set({ anonymous: false }).where('id', '=', fields.id).execute();
+      await search.sync();
+      assert.equal((await pendingWorkIds(store.db)).size, 0);
     });
 
     it('tells phrases from words', async () => {

@@ -128,6 +128,17 @@ for (const dialect of DIALECTS) {
       assert.ok(!mailer.sent.some((m) => /Masked Work/.test(m.subject + m.text) && m.to === 'devotee@example.org'));
     });
 
+    it('does not name the creator of a work made anonymous after its notice was queued', async () => {
+      await subscribe(as(fan.actor), { kind: 'creator', id: writer.id }).catch(() => {});
+      const later = await newWork({ title: 'Unmasked Then Masked' });
+      await drain();
+      await store.db.updateTable('works').set({ anonymous: true }).where('id', '=', later.workId).execute();
+      const item = (await inboxOf(fan)).find((i) => i.card.work.title === 'Unmasked Then Masked');
+      assert.ok(item, 'the notice is still there');
+      assert.equal(item.notification.reason, 'work', 'not "because you follow this creator"');
+      assert.deepEqual(item.card.creators, []);
+    });
+
     it('notifies logged-in readers of restricted works, but not suspended accounts, and nobody of hidden works', async () => {
       const restricted = await makeWork(system, { creator: 'penwright', title: 'Behind The Door', restricted: true, expectedChapters: null });
       const hidden = await makeWork(system, { creator: 'penwright', title: 'Under Review', expectedChapters: null });

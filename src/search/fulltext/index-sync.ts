@@ -74,6 +74,24 @@ export async function syncPending(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** How many unapplied log rows pendingWorkIds reads at most. */
+const PENDING_LIMIT = 20_000;
+
+/**
+ * Works whose indexed text may be out of date: they have log entries (other than counter
+ * changes) that no sync step has applied yet. Searches leave them out until they are re-indexed,
+ * so a stale document never answers for a draft chapter, a hidden work or a creator name that an
+ * anonymous work no longer shows.
+ */
+export async function pendingWorkIds(db: Db): Promise<Set<number>> {
+  const state = parseState(await getSetting(db, STATE_KEY));
+  const pending = new Set<number>();
+  if (!state) return pending;
+  const rows = await changesAfter(db, state.seq, state.gaps.map(([seq]) => seq), PENDING_LIMIT);
+  for (const row of rows) if (row.kind !== 'stats') pending.add(row.workId);
+  return pending;
+}
+
 export interface StepResult {
   /** More remains (log entries or a scan): call again. */
   more: boolean;

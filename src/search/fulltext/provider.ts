@@ -10,7 +10,7 @@ import type { SearchExpr } from '../../domain/search-syntax.ts';
 import type { SearchProvider, Snippet, TextMatch } from '../types.ts';
 import { compileQuery, htmlText, positiveTerms, type QueryTerm } from './analyze.ts';
 import type { FulltextEngine } from './engine.ts';
-import { SYNC_BUDGET, rebuildIndex, syncPending, syncStep } from './index-sync.ts';
+import { SYNC_BUDGET, pendingWorkIds, rebuildIndex, syncPending, syncStep } from './index-sync.ts';
 import { matchQuality, prepareText, renderSnippet, type PreparedText } from './snippet.ts';
 
 // How much chapter HTML snippets read. Chapters are read in order and a work stops at the first
@@ -97,6 +97,12 @@ export class FulltextProvider implements SearchProvider {
     const query = compileQuery(expr);
     if (!query) return [];
     await this.#syncForSearch();
+    const stale = await pendingWorkIds(this.#db);
+    const matches = await this.#match(query);
+    return stale.size === 0 ? matches : matches.filter((m) => !stale.has(m.workId));
+  }
+
+  async #match(query: NonNullable<ReturnType<typeof compileQuery>>): Promise<TextMatch[]> {
     const { rankLimit, maxMatches, strongLimit } = this.#limits;
     if (this.#engine.rankFirst(query)) {
       const ranked = await this.#engine.ranked(this.#db, query, rankLimit + 1);

@@ -54,6 +54,12 @@ export async function loadNotificationItems(db: Db, actor: Actor, notifications:
       chapter = { id: notification.chapterId, number: label.number, title: label.title };
     }
     const series = notification.seriesId !== null ? (seriesOf.get(notification.seriesId) ?? null) : null;
+    // A work made anonymous after the notice was queued: "because you follow this creator" would
+    // name them, so the notice stands as one about the work itself (creators still see why).
+    if (notification.reason === 'creator' && card.anonymous && card.creators.length === 0) {
+      items.push({ notification: { ...notification, reason: 'work' }, card, chapter, series });
+      continue;
+    }
     items.push({ notification, card, chapter, series });
   }
   return items;
