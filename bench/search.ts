@@ -20,7 +20,7 @@ import { discoveryIndexFor } from '../src/search/discovery-index.ts';
 import { searchWords } from '../src/domain/tag-search.ts';
 import { markdownTable, mib, ms, summarize } from './lib/stats.ts';
 import { rng, pick, type Random } from './corpus/distributions.ts';
-import { sampleChapterText, rareFilterTags } from './lib/corpus-samples.ts';
+import { randomFreeforms, sampleChapterText } from './lib/corpus-samples.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -67,7 +67,15 @@ async function main(): Promise<void> {
   const fandoms = top.facets.filter((f) => f.type === 'fandom').map((f) => f.name);
   const popular = fandoms.slice(0, 5);
   if (popular.length === 0) throw new Error('The archive has no fandoms; build it with npm run bench:corpus first.');
-  const rare = await rareFilterTags(store, 200);
+  process.stderr.write(`index built in ${(buildMs / 1000).toFixed(1)} s; choosing queries…\n`);
+  // Rare tags: random freeforms that 5 to 50 visible works carry (the index counts them).
+  const rare: string[] = [];
+  for (const name of await randomFreeforms(store, 2000, random)) {
+    if (rare.length >= 200) break;
+    const { total } = await findWorks(ctx, { params: { tag: name }, limit: 1, facetsPerType: 0 });
+    if (total >= 5 && total <= 50) rare.push(name);
+  }
+  if (rare.length === 0) rare.push(...(await randomFreeforms(store, 20, random)));
   const neighbours = new Map<string, { characters: string[]; relationships: string[] }>();
   for (const fandom of fandoms.slice(0, 20)) {
     const within = await findWorks(ctx, { params: { fandom }, limit: 1, facetsPerType: 10 });

@@ -30,17 +30,22 @@ export async function sampleChapterText(store: Store, count: number, random: Ran
   return texts;
 }
 
-/** Names of filter tags used by 5 to 50 visible works. */
-export async function rareFilterTags(store: Store, count: number): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom('work_filters')
-    .innerJoin('tags', 'tags.id', 'work_filters.tag_id')
-    .select(['tags.name'])
-    .where('tags.type', '=', 'freeform')
-    .groupBy(['tags.id', 'tags.name'])
-    .having((eb) => eb.fn.countAll(), '>=', 5)
-    .having((eb) => eb.fn.countAll(), '<=', 50)
-    .limit(count)
-    .execute();
-  return rows.map((r) => r.name);
+/** Names of randomly picked freeform tags (most are rare in a Zipf-shaped archive). */
+export async function randomFreeforms(store: Store, count: number, random: Random): Promise<string[]> {
+  const range = await store.db.selectFrom('tags').select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')]).where('type', '=', 'freeform').executeTakeFirstOrThrow();
+  const lo = Number(range.lo ?? 0);
+  const hi = Number(range.hi ?? 0);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = await store.db
+      .selectFrom('tags')
+      .select('name')
+      .where('type', '=', 'freeform')
+      .where('id', '>=', lo + Math.floor(random() * Math.max(1, hi - lo)))
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (row) names.push(row.name);
+  }
+  return names;
 }
