@@ -123,7 +123,7 @@ function printSummary(summary: CorpusSummary, where: string, options: CorpusOpti
 | time: tags / users / works / indexes / finishing | ${seconds(summary.seconds.tags)} / ${seconds(summary.seconds.users)} / ${seconds(summary.seconds.works)} / ${seconds(summary.seconds.indexes)} / ${seconds(summary.seconds.finishing)} |
 | time: full-text index | ${options.reindex ? seconds(summary.seconds.fulltext) : 'not built (--no-reindex)'} |
 | **total time** | **${seconds(summary.seconds.total)}**${options.reindex ? ` (${seconds(summary.seconds.total - summary.seconds.fulltext)} without the full-text index)` : ''} |
-| **database size** | **${bytes(summary.bytes)}** |
+| **database size** | **${bytes(summary.bytes)}**${options.reindex ? ` (${bytes(summary.corpusBytes)} before the full-text index)` : ''} |
 `);
 }
 

@@ -84,6 +84,7 @@ async function main(): Promise<void> {
       relationships: within.facets.filter((f) => f.type === 'relationship').map((f) => f.name),
     });
   }
+  process.stderr.write(`${rare.length} rare tags; sampling chapter text…\n`);
   const text = await sampleChapterText(store, 60, random);
   const words = vocabulary(text);
   const phrases = phrasesOf(text, random, 200);

@@ -55,7 +55,9 @@ export interface CorpusSummary {
   tags: number;
   workTags: number;
   workFilters: number;
+  /** Database size on disk at the end, and before the full-text index was built. */
   bytes: number;
+  corpusBytes: number;
   seconds: { tags: number; users: number; works: number; indexes: number; finishing: number; fulltext: number; total: number };
 }
 
@@ -89,7 +91,7 @@ export async function buildCorpus(store: Store, options: CorpusOptions): Promise
 
   const summary: CorpusSummary = {
     works: options.works, posted: 0, drafts: 0, hidden: 0, restricted: 0, anonymous: 0, crossovers: 0, textWorks: 0, textWords: 0,
-    nominalWords: 0, chapters: 0, users: 0, tags: 0, workTags: 0, workFilters: 0, bytes: 0,
+    nominalWords: 0, chapters: 0, users: 0, tags: 0, workTags: 0, workFilters: 0, bytes: 0, corpusBytes: 0,
     seconds: { tags: 0, users: 0, works: 0, indexes: 0, finishing: 0, fulltext: 0, total: 0 },
   };
   const lap = (() => {
@@ -185,6 +187,7 @@ export async function buildCorpus(store: Store, options: CorpusOptions): Promise
     new Date().toISOString(),
   );
   summary.seconds.finishing = lap();
+  summary.corpusBytes = await databaseBytes(store);
   progress({ phase: 'finishing', done: 1, total: 1 });
 
   // The change log was off and is empty, so the full-text index would not see the corpus's

@@ -17,9 +17,8 @@ export async function sampleChapterText(store: Store, count: number, random: Ran
       .innerJoin('works', 'works.id', 'chapters.work_id')
       .select('chapters.content')
       .where('chapters.work_id', '>=', from)
-      .where('works.posted', '=', true)
-      .where('works.hidden_by_admin', '=', false)
-      .where('works.restricted', '=', false)
+      // One expression, so the planner walks chapters by work id instead of every posted work.
+      .where(sql<number>`(case when works.posted and not works.hidden_by_admin and not works.restricted then 1 else 0 end)`, '=', 1)
       .where('chapters.posted', '=', true)
       .where(sql<boolean>`length(chapters.content) > 2000`)
       .orderBy('chapters.work_id')
