@@ -183,8 +183,12 @@ for (const dialect of DIALECTS) {
       await reply(creator, answer.id, 'Keeps the thread alive.');
       await drain();
       assert.ok((await commentItems(other)).some((i) => i.comment!.id === answer.id));
+      const before = await myInbox(as(other.actor));
       await setCommentHidden(as(creator.actor), answer.id, true);
       assert.ok(!(await commentItems(other)).some((i) => i.comment!.id === answer.id));
+      const hidden = await myInbox(as(other.actor));
+      assert.equal(hidden.total, before.total - 1, 'a hidden reply is not even counted');
+      assert.equal(hidden.unread, before.unread - 1);
       await setCommentHidden(as(creator.actor), answer.id, false);
       await deleteComment(as(reader.actor), answer.id);
       assert.ok(!(await commentItems(creator)).some((i) => i.comment!.id === answer.id), 'an emptied comment (with replies) leaves the inbox');

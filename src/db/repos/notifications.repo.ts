@@ -118,7 +118,10 @@ export async function notificationsOf(
     // A comment emptied by its deletion (kept for its replies) takes its notifications out of
     // the inbox; removed comments took theirs along already (foreign key).
     .leftJoin('comments', 'comments.id', 'notifications.comment_id')
-    .where('comments.deleted_at', 'is', null);
+    .where('comments.deleted_at', 'is', null)
+    // A reply hidden or held since it was announced must not show, even as a number in the
+    // counts: its existence is the creator's and the commenter's business only.
+    .where((eb) => eb.or([eb('notifications.kind', '!=', 'reply'), eb.and([eb('comments.hidden', '=', false), eb('comments.status', '=', 'published')])]));
   if (!options.scope.includeRestricted) base = base.where('works.restricted', '=', false);
   const shown = options.unreadOnly ? base.where('notifications.read_at', 'is', null) : base;
   const [rows, total, unread] = await Promise.all([
