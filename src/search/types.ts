@@ -8,12 +8,15 @@
 //   highlighted snippets. It answers "which works match, how well"; the discovery index then
 //   applies the filters, so every filter combines with every search.
 import type { WorkScope } from '../domain/policy.ts';
-import type { DateRange, NumberRange, SortKey, SortOrder } from '../domain/work-query.ts';
+import type { WorkQuery } from '../domain/work-query.ts';
 import type { SearchExpr } from '../domain/search-syntax.ts';
 import type { TagType } from '../domain/tag-types.ts';
 
+/** The filters and order a WorkQuery carries as they are; only tag names need resolving. */
+type PlainFilters = Pick<WorkQuery, 'crossover' | 'complete' | 'singleChapter' | 'language' | 'words' | 'hits' | 'kudos' | 'comments' | 'bookmarks' | 'posted' | 'updated' | 'sort' | 'order'>;
+
 /** A WorkQuery whose tag names are resolved to filter-tag ids (canonical tags), ready to run. */
-export interface ResolvedWorkQuery {
+export interface ResolvedWorkQuery extends PlainFilters {
   scope: WorkScope;
   /** Every one of these must be in the work's filter set. */
   includeTagIds: number[];
@@ -21,25 +24,12 @@ export interface ResolvedWorkQuery {
   excludeTagIds: number[];
   /** An included tag does not exist, so nothing can match (AO3 shows zero results). */
   matchesNothing: boolean;
-  crossover?: 'include' | 'exclude' | 'only';
-  complete?: boolean;
-  singleChapter?: boolean;
-  language?: string;
-  words?: NumberRange;
-  hits?: NumberRange;
-  kudos?: NumberRange;
-  comments?: NumberRange;
-  bookmarks?: NumberRange;
-  posted?: DateRange;
-  updated?: DateRange;
   /** Only works created by this user's approved pseuds… */
   creatorUserId?: number;
   /** …including the anonymous ones (only for the creator themself; policy decides). */
   includeAnonymous?: boolean;
   /** Only works in this set (full-text matches), each with its relevance score (higher is better). */
   textScores?: ReadonlyMap<number, number>;
-  sort: SortKey;
-  order: SortOrder;
 }
 
 export interface FacetCount {

@@ -1,5 +1,5 @@
 // Listings of works an actor may see: newest first, optionally by tag or by creator.
-import { countWorks, facetCounts, listWorkIds, type FacetCount, type ListCursor, type WorkListFilter } from '../db/repos/work-listing.repo.ts';
+import { countWorks, listWorkIds, type ListCursor, type WorkListFilter } from '../db/repos/work-listing.repo.ts';
 import { workScope } from '../domain/policy.ts';
 import type { ServiceContext } from './context.ts';
 import { loadWorkCards, type WorkCard } from './work-cards.ts';
@@ -16,15 +16,12 @@ export interface ListWorksQuery {
   /** Page number pagination (web pages), 1-based. */
   page?: number;
   withTotal?: boolean;
-  /** Facet counts per tag type over the whole result set. */
-  withFacets?: boolean;
 }
 
 export interface WorkListResult {
   cards: WorkCard[];
   next: ListCursor | null;
   total: number | null;
-  facets: FacetCount[] | null;
 }
 
 export async function listWorks(ctx: ServiceContext, query: ListWorksQuery): Promise<WorkListResult> {
@@ -35,10 +32,9 @@ export async function listWorks(ctx: ServiceContext, query: ListWorksQuery): Pro
     ...(query.seriesId !== undefined ? { seriesId: query.seriesId } : {}),
   };
   const offset = query.page && query.page > 1 ? (query.page - 1) * query.limit : 0;
-  const [page, total, facets] = await Promise.all([
+  const [page, total] = await Promise.all([
     listWorkIds(ctx.db, filter, { limit: query.limit, after: query.after ?? null, offset }),
     query.withTotal ? countWorks(ctx.db, filter) : Promise.resolve(null),
-    query.withFacets ? facetCounts(ctx.db, filter) : Promise.resolve(null),
   ]);
-  return { cards: await loadWorkCards(ctx.db, ctx.actor, page.ids), next: page.next, total, facets };
+  return { cards: await loadWorkCards(ctx.db, ctx.actor, page.ids), next: page.next, total };
 }

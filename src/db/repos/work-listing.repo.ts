@@ -94,39 +94,6 @@ export async function countWorks(db: Db, filter: WorkListFilter): Promise<number
   return Number(row.n);
 }
 
-export interface FacetCount {
-  type: string;
-  name: string;
-  count: number;
-}
-
-/**
- * How many of the listed works carry each tag of their filter sets (AO3's "Filters" sidebar),
- * the most frequent `perType` tags of each type. Counts come from the same visibility filter as
- * the listing, so hidden works are never counted.
- */
-export async function facetCounts(db: Db, filter: WorkListFilter, perType = 10): Promise<FacetCount[]> {
-  const works = applyFilter(db.selectFrom('works'), filter).select('works.id');
-  const rows = await db
-    .selectFrom('work_filters')
-    .innerJoin('tags', 'tags.id', 'work_filters.tag_id')
-    .select(['tags.type', 'tags.name', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('work_filters.work_id', 'in', works)
-    .groupBy(['tags.id', 'tags.type', 'tags.name'])
-    .orderBy('n', 'desc')
-    .orderBy('tags.name')
-    .execute();
-  const taken = new Map<string, number>();
-  const facets: FacetCount[] = [];
-  for (const row of rows) {
-    const used = taken.get(row.type) ?? 0;
-    if (used >= perType) continue;
-    taken.set(row.type, used + 1);
-    facets.push({ type: row.type, name: row.name, count: Number(row.n) });
-  }
-  return facets;
-}
-
 /**
  * Which of these tags a viewer can meet on a work they may see: used on such a work, or (for a
  * character linked from a relationship) a parent of a tag that is. Unwrangled tags that only
