@@ -1,7 +1,8 @@
 // Synthetic check of the discovery index's design: builds the in-memory store from N generated
 // works (no database) with ~20 filter tags each, drawn from Zipf-like distributions per tag type
 // the way fandom tags are skewed, then times typical listing queries with facets and reports the
-// index's memory.
+// index's memory (by part, and by column) and the longest step of sealing the build (how long
+// a server building its index in slices may hold the event loop at once).
 //
 //   node --expose-gc bench/discovery-synthetic.ts [--works 1000000] [--runs 30] [--only NAME-PART]
 import { performance } from 'node:perf_hooks';
@@ -103,15 +104,33 @@ const store = new DiscoveryStore();
 for (let id = 1; id <= N; id++) store.append(makeRow(id));
 for (let id = 1; id < nextTagId; id++) store.setTagType(id, typeOfTag[id]!);
 const loaded = performance.now() - t0;
+/** Runs steps to the end; the longest step by wall clock and by this thread's CPU time (ms). */
+function timeSteps(steps: Generator<undefined, void, undefined>): { wall: number; cpu: number } {
+  const cpuMs = (): number => {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let wall = 0;
+  let cpu = 0;
+  for (;;) {
+    const start = performance.now();
+    const startCpu = cpuMs();
+    const done = steps.next().done;
+    wall = Math.max(wall, performance.now() - start);
+    cpu = Math.max(cpu, cpuMs() - startCpu);
+    if (done) return { wall, cpu };
+  }
+}
 t0 = performance.now();
-store.finishBuild();
+const longestStep = timeSteps(store.finishBuildSteps());
 const finished = performance.now() - t0;
 gc?.();
 const rssAfter = process.memoryUsage().rss;
 console.log(`works ${N}, filter tags ${store.tags.tagCount}, forward entries ${store.tags.fwdStart[store.slotCount]}`);
-console.log(`append ${loaded.toFixed(0)} ms (includes generating rows), finishBuild ${finished.toFixed(0)} ms`);
+console.log(`append ${loaded.toFixed(0)} ms (includes generating rows), finishBuild ${finished.toFixed(0)} ms (longest step ${longestStep.wall.toFixed(1)} ms, ${longestStep.cpu.toFixed(1)} ms CPU)`);
 console.log(`index arrays ${mb(store.memoryBytes())} (${(store.memoryBytes() / N).toFixed(1)} B/work); RSS growth ${mb(rssAfter - rssBefore)}, RSS ${mb(rssAfter)}`);
 console.log(`  ${Object.entries(store.memoryParts()).map(([part, bytes]) => `${part} ${mb(bytes)}`).join(', ')}`);
+console.log(`  columns: ${Object.entries(store.columnBytes()).map(([col, bytes]) => `${col} ${mb(bytes)}`).join(', ')}`);
 
 const base: ResolvedWorkQuery = { scope: { includeRestricted: false }, includeTagIds: [], excludeTagIds: [], matchesNothing: false, sort: 'updated', order: 'desc' };
 const req: DiscoveryRequest = { limit: 20, facetsPerType: 10 };
@@ -181,6 +200,6 @@ for (const c of cases) {
   }
   const moved = performance.now() - start;
   const c0 = performance.now();
-  store.compact();
-  console.log(`10,000 works re-tagged ${moved.toFixed(0)} ms; compact ${(performance.now() - c0).toFixed(0)} ms`);
+  const longest = timeSteps(store.compactSteps());
+  console.log(`10,000 works re-tagged ${moved.toFixed(0)} ms; compact ${(performance.now() - c0).toFixed(0)} ms (longest step ${longest.wall.toFixed(1)} ms, ${longest.cpu.toFixed(1)} ms CPU)`);
 }

@@ -4,11 +4,15 @@
 // bare node:http server sending the very same bytes.
 //
 //   npm run bench:http -- --data DIR | --database-url URL [--rate 1600] [--seconds 30]
-//                         [--connections 64] [--saturate-seconds 10] [--json FILE]
+//                         [--connections 64] [--saturate-seconds 10] [--timeout 10]
+//                         [--warmup 10] [--json FILE]
 //
 // Open-loop load: requests are scheduled at fixed times and latency is measured from the
 // scheduled time, so a stalled server shows up as latency rather than as fewer requests (no
-// coordinated omission). The server's memory is read from /proc (VmRSS, VmHWM).
+// coordinated omission). A request not answered within --timeout seconds of its scheduled time
+// is abandoned and counted as an error, so an overloaded server still gives a finished run (its
+// errors and answered rate say how far it fell behind). The server's memory is read from /proc
+// (VmRSS, VmHWM).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -27,10 +31,16 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '30' },
     connections: { type: 'string', default: '64' },
     'saturate-seconds': { type: 'string', default: '10' },
+    timeout: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '10' },
     seed: { type: 'string', default: '11' },
     json: { type: 'string' },
   },
 });
+if (!Number.isFinite(Number(args.warmup)) || Number(args.warmup) < 0) {
+  console.error('--warmup must be a number of seconds, 0 or more.');
+  process.exit(2);
+}
 if (!args.data && !args['database-url']) {
   console.error('bench:http needs --data DIR or --database-url URL (an archive built by npm run bench:corpus).');
   process.exit(2);
@@ -39,7 +49,9 @@ const RATE = Number(args.rate);
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const SATURATE_SECONDS = Number(args['saturate-seconds']);
-for (const [name, value] of [['rate', RATE], ['seconds', SECONDS], ['connections', CONNECTIONS], ['saturate-seconds', SATURATE_SECONDS]] as const) {
+const WARMUP_SECONDS = Number(args.warmup);
+const TIMEOUT_MS = Number(args.timeout) * 1000;
+for (const [name, value] of [['rate', RATE], ['seconds', SECONDS], ['connections', CONNECTIONS], ['saturate-seconds', SATURATE_SECONDS], ['timeout', TIMEOUT_MS]] as const) {
   if (!Number.isFinite(value) || value <= 0) {
     console.error(`--${name} must be a positive number.`);
     process.exit(2);
@@ -93,12 +105,13 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
-function get(url: string): Promise<{ status: number; body: Buffer }> {
+/** A GET abandoned `timeoutMs` after the call (time spent queued for a socket counts). */
+function get(url: string, timeoutMs = 120_000): Promise<{ status: number; body: Buffer; cached: boolean }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.get(url, { agent, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), cached: res.headers['x-owlery-cache'] === 'hit' }));
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -176,17 +189,24 @@ interface RunResult {
   errors: number;
   statuses: Record<string, number>;
   latencies: Map<Kind, number[]>;
+  /** Answers served from the guest page cache (x-owlery-cache: hit), per kind. */
+  cacheHits: Map<Kind, number>;
+  /** Requests sent per second (the schedule kept). */
   achievedRate: number;
+  /** Answers received per second within the scheduled window: what the server sustained. */
+  answeredRate: number;
 }
 
-/** Open loop at RATE requests per second for SECONDS. */
-async function fixedRate(base: string, t: Targets, random: Random): Promise<RunResult> {
+/** Open loop at RATE requests per second for `seconds` (the warm-up runs the same loop). */
+async function fixedRate(base: string, t: Targets, random: Random, seconds: number): Promise<RunResult> {
   const zipfs = { works: new Zipf(t.works.length, 1.0), tags: new Zipf(t.tags.length, 1.0), fandoms: new Zipf(t.fandoms.length, 1.0) };
   const latencies = new Map<Kind, number[]>(MIX.map(([k]) => [k, []]));
   const statuses: Record<string, number> = {};
   let errors = 0;
   let sent = 0;
-  const total = Math.round(RATE * SECONDS);
+  let answeredInTime = 0;
+  const cacheHits = new Map<Kind, number>();
+  const total = Math.round(RATE * seconds);
   const start = performance.now();
   const pending: Array<Promise<void>> = [];
   await new Promise<void>((done) => {
@@ -197,15 +217,19 @@ async function fixedRate(base: string, t: Targets, random: Random): Promise<RunR
         const { kind, path } = nextRequest(random, t, zipfs);
         sent++;
         pending.push(
-          get(base + path).then(
+          get(base + path, Math.max(1, Math.round(scheduled + TIMEOUT_MS - performance.now()))).then(
             (res) => {
               statuses[res.status] = (statuses[res.status] ?? 0) + 1;
               if (res.status >= 400) errors++;
               latencies.get(kind)!.push(performance.now() - scheduled);
+              if (res.cached) cacheHits.set(kind, (cacheHits.get(kind) ?? 0) + 1);
+              if (performance.now() - start <= seconds * 1000) answeredInTime++;
             },
-            () => {
+            (error: unknown) => {
               errors++;
-              statuses.error = (statuses.error ?? 0) + 1;
+              const key = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? 'timeout' : 'error';
+              statuses[key] = (statuses[key] ?? 0) + 1;
+              if (key === 'error' && statuses[key] === 1) process.stderr.write(`first error: ${error instanceof Error ? error.message : String(error)}\n`);
             },
           ),
         );
@@ -215,9 +239,9 @@ async function fixedRate(base: string, t: Targets, random: Random): Promise<RunR
     };
     tick();
   });
+  const sentBy = (performance.now() - start) / 1000;
   await Promise.all(pending);
-  const elapsed = (performance.now() - start) / 1000;
-  return { sent, errors, statuses, latencies, achievedRate: sent / elapsed };
+  return { sent, errors, statuses, latencies, cacheHits, achievedRate: sent / sentBy, answeredRate: answeredInTime / seconds };
 }
 
 /** Closed loop: CONNECTIONS clients asking for work pages as fast as answers come. */
@@ -227,8 +251,8 @@ async function saturate(base: string, paths: readonly string[], seconds: number)
   let i = 0;
   const client = async () => {
     while (performance.now() < end) {
-      const res = await get(base + paths[i++ % paths.length]!);
-      if (res.status === 200) done++;
+      const res = await get(base + paths[i++ % paths.length]!, TIMEOUT_MS).catch(() => null);
+      if (res?.status === 200) done++;
     }
   };
   const start = performance.now();
@@ -256,8 +280,15 @@ async function main(): Promise<void> {
     fs.writeFileSync(pagesFile, JSON.stringify(pages));
     bare = await startBare(pagesFile);
 
+    if (WARMUP_SECONDS > 0) {
+      // The same mix first, unrecorded: a server that has just started has empty caches, which
+      // is a different (and shorter-lived) state than the one the targets are about.
+      process.stderr.write(`warm-up: ${RATE} requests/s for ${WARMUP_SECONDS} s…\n`);
+      const warm = await fixedRate(owlery.url, targets, random, WARMUP_SECONDS);
+      process.stderr.write(`warm-up answered ${warm.answeredRate.toFixed(0)}/s, ${warm.errors} errors\n`);
+    }
     process.stderr.write(`mixed workload: ${RATE} requests/s for ${SECONDS} s…\n`);
-    const run = await fixedRate(owlery.url, targets, random);
+    const run = await fixedRate(owlery.url, targets, random, SECONDS);
     const memory = memoryOf(owlery.pid);
 
     process.stderr.write(`work-page throughput, ${SATURATE_SECONDS} s each…\n`);
@@ -270,17 +301,18 @@ async function main(): Promise<void> {
     for (const [kind, samples] of run.latencies) {
       everything.push(...samples);
       const s = summarize(samples);
-      rows.push([kind, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max)]);
+      rows.push([kind, String(s.n), `${Math.round((100 * (run.cacheHits.get(kind) ?? 0)) / Math.max(1, s.n))}%`, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max)]);
     }
     const overall = summarize(everything);
-    rows.push(['**all**', String(overall.n), ms(overall.p50), ms(overall.p95), ms(overall.p99), ms(overall.max)]);
-    console.log(`Mixed read workload: ${run.sent} requests at ${RATE}/s scheduled, ${run.achievedRate.toFixed(0)}/s sent, ${run.errors} errors (statuses ${JSON.stringify(run.statuses)})`);
+    const allHits = [...run.cacheHits.values()].reduce((a, b) => a + b, 0);
+    rows.push(['**all**', String(overall.n), `${Math.round((100 * allHits) / Math.max(1, overall.n))}%`, ms(overall.p50), ms(overall.p95), ms(overall.p99), ms(overall.max)]);
+    console.log(`Mixed read workload: ${run.sent} requests at ${RATE}/s scheduled, ${run.achievedRate.toFixed(0)}/s sent, ${run.answeredRate.toFixed(0)}/s answered within the ${SECONDS} s, ${run.errors} errors (statuses ${JSON.stringify(run.statuses)})`);
     console.log('');
-    console.log(markdownTable(['request (ms from scheduled time)', 'n', 'p50', 'p95', 'p99', 'max'], rows));
+    console.log(markdownTable(['request (ms from scheduled time)', 'n', 'from cache', 'p50', 'p95', 'p99', 'max'], rows));
     console.log('');
     console.log(`Work pages, ${CONNECTIONS} connections: Owlery ${owleryRate.toFixed(0)}/s, bare node:http ${bareRate.toFixed(0)}/s, ratio ${((owleryRate / bareRate) * 100).toFixed(0)}%`);
     console.log(`Owlery server memory: RSS ${mib(memory.rss)} after the mixed run, ${mib(afterMemory.rss)} at the end, peak ${mib(afterMemory.peak)}`);
-    if (args.json) fs.writeFileSync(args.json, JSON.stringify({ rate: RATE, seconds: SECONDS, run: { ...run, latencies: Object.fromEntries([...run.latencies].map(([k, v]) => [k, summarize(v)])) }, overall, owleryRate, bareRate, memory, afterMemory }, null, 2));
+    if (args.json) fs.writeFileSync(args.json, JSON.stringify({ rate: RATE, seconds: SECONDS, run: { ...run, cacheHits: Object.fromEntries(run.cacheHits), latencies: Object.fromEntries([...run.latencies].map(([k, v]) => [k, summarize(v)])) }, overall, owleryRate, bareRate, memory, afterMemory }, null, 2));
   } finally {
     agent.destroy();
     await bare?.stop();

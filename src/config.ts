@@ -28,6 +28,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Run background jobs inside `owlery serve` (`OWLERY_WORKER`, on by default); off on web processes when `owlery worker` runs elsewhere. */
   worker: boolean;
+  /** Memory for rendered pages kept for guests, MiB; 0 turns the cache off (`OWLERY_PAGE_CACHE_MB`, default 32). */
+  pageCacheMiB: number;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +65,7 @@ export const CONFIG_KEYS: Record<keyof Config, string> = {
   mailFrom: 'OWLERY_MAIL_FROM',
   rateLimitPerMinute: 'OWLERY_RATE_LIMIT',
   worker: 'OWLERY_WORKER',
+  pageCacheMiB: 'OWLERY_PAGE_CACHE_MB',
 };
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -114,6 +117,11 @@ function parseRateLimit(raw: string, key: string): number {
   return Number(raw);
 }
 
+function parsePageCache(raw: string, key: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > 4096) throw new ConfigError(key, `"${raw}" is not a whole number of MiB from 0 to 4096`);
+  return Number(raw);
+}
+
 function parseMailFrom(raw: string, key: string): string {
   // "Name <address>" or a bare address.
   if (!/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(raw)) throw new ConfigError(key, `"${raw}" is not an email address`);
@@ -154,6 +162,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     rateLimitPerMinute: parseRateLimit(nonEmpty(env[CONFIG_KEYS.rateLimitPerMinute]) ?? '600', CONFIG_KEYS.rateLimitPerMinute),
     mailFrom: parseMailFrom(nonEmpty(env[CONFIG_KEYS.mailFrom]) ?? 'Owlery <no-reply@localhost>', CONFIG_KEYS.mailFrom),
     worker: workerRaw ? parseBool(workerRaw, CONFIG_KEYS.worker) : true,
+    pageCacheMiB: parsePageCache(nonEmpty(env[CONFIG_KEYS.pageCacheMiB]) ?? '32', CONFIG_KEYS.pageCacheMiB),
   };
 }
 

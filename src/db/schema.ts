@@ -270,7 +270,8 @@ export interface JobsTable {
 export interface WorkChangesTable {
   seq: Generated<number>;
   work_id: number;
-  kind: 'content' | 'tags' | 'creators' | 'stats';
+  /** 'hits' since migration 013 (hits alone changed); see 006-work-changes.ts for the others. */
+  kind: 'content' | 'tags' | 'creators' | 'stats' | 'hits';
   changed_at: Timestamp;
 }
 

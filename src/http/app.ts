@@ -17,6 +17,7 @@ import { csrfToken, csrfTokenGuard, identify } from './session.ts';
 import { loggerOptions } from './logging.ts';
 import { notFoundHandler, sendError } from './errors.ts';
 import { csrfGuard } from './csrf.ts';
+import { registerPageCache } from './page-cache-hooks.ts';
 import { registerWebRoutes } from './web/routes/index.ts';
 import { registerApiRoutes } from './api/index.ts';
 import { OPENAPI_INFO } from './api/openapi-info.ts';
@@ -52,6 +53,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorateRequest('session', null);
   app.decorateRequest('viaApiToken', false);
   await app.register(cookie);
+  // A request whose client has already gone (it gave up waiting while the server was busy) is
+  // not worked on: under overload, rendering answers nobody reads is what keeps a server behind.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.raw.socket?.destroyed) return reply.hijack();
+  });
   app.addHook('onRequest', csrfGuard);
   app.decorateRequest('csrf', '');
   // Links in emails and feeds come from configuration, never from the request's Host header,
@@ -82,6 +88,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(rateLimit, { global: true, max: deps.config.rateLimitPerMinute, timeWindow: '1 minute' });
+  // Its answers run after the session, CSRF, security-header and rate-limit hooks, so get them too.
+  registerPageCache(app, deps.config.pageCacheMiB * 1024 * 1024);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // The posting forms: one uploaded file up to the importer's limit, text fields long enough for
   // a chapter, as many fields as the form has. Routes read parts themselves (posting-form.ts,

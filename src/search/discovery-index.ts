@@ -14,10 +14,16 @@
 //   discovery-cursor.ts   keyset cursors
 //   discovery-load.ts     build, refresh and resync from db/repos/discovery.repo.ts
 //
-// Memory, measured by bench/discovery-synthetic.ts at 1M works × ~20 filter tags drawn from
-// 590k distinct tags: 206 MB of arrays (216 B per work: columns 62 MB, forward lists 54 MB,
-// postings 42 MB, per-tag arrays 11 MB, title keys 28 MB, creator keys 9 MB), plus ~20 MB of
-// scratch arrays reused by queries.
+// Memory, measured by bench/discovery-synthetic.ts at 1M works × ~25 filter tags drawn from
+// 590k distinct tags: 170 MB of arrays (178 B per work: columns 52 MB — the two dates 15 of
+// them —, forward lists 54 MB, postings 42 MB, per-tag arrays 10 MB, title keys 7 MB, creator
+// keys 4 MB), plus ~20 MB of scratch arrays reused by queries.
+//
+// Building takes tens of seconds at a million works; it loads in batches and seals in slices
+// (discovery-load.ts, discovery-slices.ts), giving the event loop back between them, so the
+// process answers everything that does not need the index meanwhile. Compaction and large
+// refreshes run in slices too; queries wait for those (`mutating`) rather than see a store
+// halfway through one.
 //
 // Freshness: the index polls the work change log (change-feed.ts) before every query, from the
 // position read before it loaded, so a process sees its own writes at once and other processes'
@@ -32,9 +38,10 @@ import type { Database } from '../db/schema.ts';
 import { changeLogResumePoint, changedWorksAfter, tagNamesByIds, workIdsOfCreatorUser } from '../db/repos/discovery.repo.ts';
 import { oldestChangeSeq } from '../db/repos/work-changes.repo.ts';
 import { ChangeFeed } from './change-feed.ts';
-import { applyChanges, buildStore, resyncStore } from './discovery-load.ts';
+import { applyChangeSteps, buildStore, largeChangeSet, readChanges, resyncStore } from './discovery-load.ts';
 import { finishFacets } from './discovery-facets.ts';
 import { runQuery, scratchBytes } from './discovery-query.ts';
+import { runSteps, runStepsSliced, type Steps } from './discovery-slices.ts';
 import type { DiscoveryStore, StoreOptions } from './discovery-store.ts';
 import type { DiscoveryIndex, DiscoveryPage, DiscoveryRequest, ResolvedWorkQuery } from './types.ts';
 
@@ -49,6 +56,15 @@ const DEAD_MIN = 1000;
 export interface DiscoveryIndexOptions extends StoreOptions {
   /** Clock for the change feed's gap tracking and the prune check. */
   now?: () => number;
+  /**
+   * How long one slice of a build, a compaction or a large refresh may hold the event loop
+   * (discovery-slices.ts SLICE_MS); tests set 0 to yield after every step.
+   */
+  sliceMs?: number;
+  /** Refreshes changing more works than this apply in slices (discovery-load.ts); tests lower it. */
+  sliceAboveWorks?: number;
+  /** Compact once more slots than this are dead (and DEAD_SHARE of all); tests lower it. */
+  compactAfterDead?: number;
 }
 
 export class MemoryDiscoveryIndex implements DiscoveryIndex {
@@ -60,6 +76,8 @@ export class MemoryDiscoveryIndex implements DiscoveryIndex {
   private feed: ChangeFeed | null = null;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  /** Set while changes to the store run in slices; queries wait for them. */
+  private mutating: Promise<void> | null = null;
   private lastPruneCheck = 0;
 
   constructor(db: Kysely<Database>, caps: Capabilities, options: DiscoveryIndexOptions = {}) {
@@ -85,6 +103,8 @@ export class MemoryDiscoveryIndex implements DiscoveryIndex {
   async query(query: ResolvedWorkQuery, request: DiscoveryRequest): Promise<DiscoveryPage> {
     const creatorWorks = query.creatorUserId !== undefined && !query.matchesNothing ? workIdsOfCreatorUser(this.db, query.creatorUserId) : null;
     const [, creatorWorkIds] = await Promise.all([this.refresh(), creatorWorks]);
+    // A later run may have begun changing the store in slices while this query awaited.
+    while (this.mutating) await this.mutating.catch(() => undefined);
     const raw = runQuery(this.store!, query, request, creatorWorkIds ?? null);
     const names = raw.facets.length > 0 ? await tagNamesByIds(this.db, raw.facets.map((f) => f.tagId)) : new Map<number, string>();
     return { ids: raw.ids, total: raw.total, next: raw.next, facets: finishFacets(raw.facets, names, request.facetsPerType) };
@@ -126,13 +146,31 @@ export class MemoryDiscoveryIndex implements DiscoveryIndex {
       // of a few hundred works, 40 rows each. Reload just those works unless there are very many.
       const resume = await changeLogResumePoint(this.db);
       const works = await changedWorksAfter(this.db, Math.min(position, resume), MAX_BATCH_WORKS);
-      if (works) await applyChanges(this.db, this.caps, store, works);
+      if (works) await this.apply(store, works);
       feed.reset(works ? resume : await resyncStore(this.db, this.caps, store));
     } else if (batch.works.size > 0) {
-      await applyChanges(this.db, this.caps, store, batch.works);
+      await this.apply(store, batch.works);
     }
-    if (store.deadCount > Math.max(DEAD_MIN, store.slotCount * DEAD_SHARE) || store.tags.tailEntries > Math.max(100_000, store.liveCount * 2)) {
-      store.compact();
+    if (store.deadCount > Math.max(this.options.compactAfterDead ?? DEAD_MIN, store.slotCount * DEAD_SHARE) || store.tags.tailEntries > Math.max(100_000, store.liveCount * 2)) {
+      // Hundreds of milliseconds at a million works: in slices.
+      await this.mutate(store.compactSteps());
+    }
+  }
+
+  private async apply(store: DiscoveryStore, works: Parameters<typeof readChanges>[3]): Promise<void> {
+    const changes = await readChanges(this.db, this.caps, store, works);
+    if (largeChangeSet(changes, this.options.sliceAboveWorks)) await this.mutate(applyChangeSteps(store, changes));
+    else runSteps(applyChangeSteps(store, changes));
+  }
+
+  /** Runs changes to the store in slices; queries arriving meanwhile wait for the end. */
+  private async mutate(steps: Steps): Promise<void> {
+    const done = runStepsSliced(steps, this.options.sliceMs);
+    this.mutating = done;
+    try {
+      await done;
+    } finally {
+      this.mutating = null;
     }
   }
 

@@ -6,11 +6,19 @@
 // "anonymous". Keys are compared as UTF-8 bytes (code point order, the same on every database
 // and locale), truncated to MAX_KEY_BYTES: titles equal that far are ordered by work id.
 //
-// SortKeyDict keeps each distinct key once, as bytes in one pool, with a rank per key such that
-// ranks order like the keys. Sorting a million works by title is then a sort of integers. Ranks
-// are spread out (a gap between neighbours) so that a key added later — a new work, a changed
-// title — takes a free rank between its neighbours without renumbering; when a gap runs out, or
-// many keys were added, all ranks are renumbered in one pass over the sorted order (a few ms).
+// SortKeyDict keeps each distinct key once, as UTF-8 bytes in one pool in key order, and gives
+// each a rank: ranks order like the keys, so sorting a million works by title is a sort of
+// integers. A work's slot holds only its key's rank (4 bytes), which is also how the key's text
+// is found again (keyString), for cursors. The ranks of the pool are spread evenly over 2^32 —
+// key i has rank (i + 1) * gap — so they need no array of their own. A key added later (a new
+// work, a changed title) takes a free rank between its neighbours and waits in a short sorted
+// side list; when a gap runs out or the list is full, pool and list are merged and every rank
+// renumbered, and the holders of ranks translate theirs (the `renumbered` callback).
+//
+// At a million works that is about 20 bytes per distinct title and 4 per work, where a key id
+// per work, a copy of its rank and an order array took 36.
+import { inRanges, runSteps, sortInSteps, STEP, type Steps } from './discovery-slices.ts';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -55,66 +63,167 @@ export function keyBytes(key: string): Uint8Array {
   return encodeBuffer.subarray(0, cut);
 }
 
+/** Old handle (a rank, or a build id before sealing) → new rank. */
+export type Translate = (handle: number) => number;
+
+interface Extra {
+  bytes: Uint8Array;
+  rank: number;
+}
+
+/** Keys as added during a build: one entry per add(), in order, unsorted. */
+class KeyPool {
+  pool = new Uint8Array(1 << 16);
+  used = 0;
+  starts = new Uint32Array(1025);
+  count = 0;
+
+  append(bytes: Uint8Array): number {
+    if (this.used + bytes.length > this.pool.length) {
+      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.used + bytes.length));
+      grown.set(this.pool.subarray(0, this.used));
+      this.pool = grown;
+    }
+    if (this.count + 2 > this.starts.length) {
+      const grown = new Uint32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    const id = this.count++;
+    this.starts[id] = this.used;
+    this.pool.set(bytes, this.used);
+    this.used += bytes.length;
+    this.starts[id + 1] = this.used;
+    return id;
+  }
+
+  compare(a: number, b: number): number {
+    return compareRanges(this.pool, this.starts[a]!, this.starts[a + 1]!, this.pool, this.starts[b]!, this.starts[b + 1]!);
+  }
+
+  bytes(): number {
+    return this.pool.byteLength + this.starts.byteLength;
+  }
+}
+
+function compareRanges(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): number {
+  const n = Math.min(ae - as, be - bs);
+  for (let k = 0; k < n; k++) {
+    const d = a[as + k]! - b[bs + k]!;
+    if (d !== 0) return d;
+  }
+  return ae - as - (be - bs);
+}
+
 export class SortKeyDict {
-  private pool = new Uint8Array(1 << 16);
-  private poolUsed = 0;
-  /** Key id → start in the pool; starts[id + 1] is its end. */
-  private starts = new Uint32Array(1025);
+  /** Distinct keys in key order: key i is pool[starts[i] .. starts[i + 1]) with rank (i + 1) * gap. */
+  private pool = new Uint8Array(0);
+  private starts = new Uint32Array(1);
   private count = 0;
-  /** Key id → rank. Exposed for tight sort loops. */
-  ranks = new Uint32Array(1024);
-  /** Key ids in key order as of the last renumbering. */
-  private order = new Uint32Array(0);
-  /** Key ids added since, in key order. */
-  private extras: number[] = [];
-  private sealed = false;
-  /** Bumped whenever ranks are renumbered (copies of ranks elsewhere are then stale). */
+  private gap = RANK_SPACE;
+  /** Keys interned since the pool was last rebuilt, in key (and so rank) order. */
+  private extras: Extra[] = [];
+  /** Build phase: keys as added; `sealSteps` sorts them into the pool. */
+  private building: KeyPool | null = new KeyPool();
+  private readonly renumbered: (translate: Translate) => Steps;
+  /** Bumped whenever ranks are renumbered. */
   version = 0;
 
+  /**
+   * `renumbered` is called with old handle → new rank whenever the ranks handed out change; its
+   * steps translate every rank held outside (a million at a million works, so in steps too).
+   */
+  constructor(renumbered: (translate: Translate) => Steps) {
+    this.renumbered = renumbered;
+  }
+
+  /** Distinct keys (before sealing: keys added). */
   get size(): number {
-    return this.count;
+    return this.building ? this.building.count : this.count + this.extras.length;
   }
 
-  /** Build phase: stores a key without looking for an equal one; `seal()` orders everything. */
+  /** Build phase: stores a key as is and returns a build id; `sealSteps` turns build ids into ranks. */
   add(key: string): number {
-    return this.append(keyBytes(key));
+    if (!this.building) throw new Error('SortKeyDict.add after sealing; use intern.');
+    return this.building.append(keyBytes(key));
   }
 
-  /** Orders all keys added so far and gives them ranks; later keys go through `intern`. */
-  seal(): void {
-    const ids = new Uint32Array(this.count);
-    for (let i = 0; i < ids.length; i++) ids[i] = i;
+  /**
+   * Ends the build: orders the keys added, keeps each distinct key once and hands out ranks
+   * (through `renumbered`, build id → rank).
+   */
+  *sealSteps(): Steps {
+    const b = this.building;
+    if (!b) return;
+    const n = b.count;
+    const ids = new Uint32Array(n);
     // A 6-byte big-endian prefix settles most comparisons without walking the pool.
-    const prefix = new Float64Array(this.count);
-    for (let id = 0; id < this.count; id++) {
-      const s = this.starts[id]!;
-      const e = this.starts[id + 1]!;
-      let p = 0;
-      for (let k = 0; k < 6; k++) p = p * 256 + (s + k < e ? this.pool[s + k]! + 1 : 0);
-      prefix[id] = p;
-    }
-    ids.sort((a, b) => prefix[a]! - prefix[b]! || this.compareIds(a, b));
-    this.order = ids;
+    const prefix = new Float64Array(n);
+    yield* inRanges(n, (from, to) => {
+      for (let id = from; id < to; id++) {
+        ids[id] = id;
+        const s = b.starts[id]!;
+        const e = b.starts[id + 1]!;
+        let p = 0;
+        for (let k = 0; k < 6; k++) p = p * 256 + (s + k < e ? b.pool[s + k]! + 1 : 0);
+        prefix[id] = p;
+      }
+    });
+    yield* sortInSteps(ids, (x, y) => prefix[x]! - prefix[y]! || b.compare(x, y));
+    // Equal keys (titles repeat: "Untitled", "Drabbles") become one: the index of each build
+    // id's key among the distinct ones, and the bytes those take.
+    const distinctOf = new Uint32Array(n);
+    let distinct = 0;
+    let bytes = 0;
+    yield* inRanges(n, (from, to) => {
+      for (let k = from; k < to; k++) {
+        const id = ids[k]!;
+        if (k === 0 || prefix[ids[k - 1]!] !== prefix[id] || b.compare(ids[k - 1]!, id) !== 0) {
+          distinct++;
+          bytes += b.starts[id + 1]! - b.starts[id]!;
+        }
+        distinctOf[id] = distinct - 1;
+      }
+    });
+    const pool = new Uint8Array(bytes);
+    const starts = new Uint32Array(distinct + 1);
+    let at = 0;
+    yield* inRanges(n, (from, to) => {
+      const src = b.pool;
+      for (let k = from; k < to; k++) {
+        const id = ids[k]!;
+        const i = distinctOf[id]!;
+        if (k > 0 && distinctOf[ids[k - 1]!] === i) continue;
+        starts[i] = at;
+        // Byte by byte: keys are short, and a view per key would be a million small objects.
+        for (let x = b.starts[id]!, e = b.starts[id + 1]!; x < e; x++) pool[at++] = src[x]!;
+      }
+    });
+    starts[distinct] = at;
+    this.building = null;
+    this.pool = pool;
+    this.starts = starts;
+    this.count = distinct;
+    this.gap = gapFor(distinct);
     this.extras = [];
-    this.sealed = true;
-    this.renumber();
+    this.version++;
+    const gap = this.gap;
+    yield* this.renumbered((id) => (distinctOf[id]! + 1) * gap);
   }
 
-  /** The id of an equal key, or a new key ranked among the others. */
+  /** The rank of `key`, added in a free rank between its neighbours when new. */
   intern(key: string): number {
-    if (!this.sealed) return this.add(key);
+    if (this.building) throw new Error('SortKeyDict.intern before sealing; use add.');
     const bytes = keyBytes(key);
     for (;;) {
       const found = this.locateBytes(bytes);
       if (found.equal >= 0) return found.equal;
-      if (found.above - found.below >= 2) {
-        const id = this.append(bytes);
-        this.ranks[id] = found.below + Math.floor((found.above - found.below) / 2);
-        this.extras.splice(found.extrasIndex, 0, id);
-        if (this.extras.length > MAX_EXTRAS) this.renumber();
-        return id;
+      if (found.above - found.below >= 2 && this.extras.length < MAX_EXTRAS) {
+        const rank = found.below + Math.floor((found.above - found.below) / 2);
+        this.extras.splice(found.extrasIndex, 0, { bytes: bytes.slice(), rank });
+        return rank;
       }
-      this.renumber();
+      runSteps(this.rebuildSteps(null));
     }
   }
 
@@ -124,162 +233,157 @@ export class SortKeyDict {
    */
   locate(key: string): number {
     const found = this.locateBytes(keyBytes(key));
-    return found.equal >= 0 ? this.ranks[found.equal]! : found.below + 0.5;
+    return found.equal >= 0 ? found.equal : found.below + 0.5;
   }
 
-  keyString(id: number): string {
-    return decoder.decode(this.pool.subarray(this.starts[id]!, this.starts[id + 1]!));
+  /** The key text of a rank handed out by this dictionary. */
+  keyString(rank: number): string {
+    const i = this.indexFinder()(rank);
+    if (i < 0) throw new Error(`No sort key has rank ${rank}.`);
+    if (i < this.count) return decoder.decode(this.pool.subarray(this.starts[i]!, this.starts[i + 1]!));
+    return decoder.decode(this.extras[i - this.count]!.bytes);
   }
 
   memoryBytes(): number {
-    return this.pool.byteLength + this.starts.byteLength + this.ranks.byteLength + this.order.byteLength + this.extras.length * 8;
+    let extras = 0;
+    for (const e of this.extras) extras += e.bytes.byteLength + 48;
+    return this.pool.byteLength + this.starts.byteLength + extras + (this.building?.bytes() ?? 0);
   }
 
   /**
-   * Drops keys no work uses any more (`used[id]` = 0) and renumbers the rest in key order.
-   * Returns old id → new id (-1 for dropped keys).
+   * Rebuilds the pool from the keys whose rank `ranks[0..n)` holds (every key when `ranks` is
+   * null), in key order with evenly spread ranks, and hands out the new ranks (`renumbered`).
    */
-  compact(used: Uint8Array): Int32Array {
-    const ordered = this.mergedOrder();
-    const remap = new Int32Array(this.count).fill(-1);
+  *rebuildSteps(ranks: { ranks: Uint32Array; n: number } | null): Steps {
+    const count = this.count;
+    const extras = this.extras;
+    const total = count + extras.length;
+    const oldIndexOf = this.indexFinder();
+    let keep: Uint8Array | null = null;
+    if (ranks) {
+      const k = new Uint8Array(total);
+      const col = ranks.ranks;
+      yield* inRanges(ranks.n, (from, to) => {
+        for (let s = from; s < to; s++) {
+          const i = oldIndexOf(col[s]!);
+          if (i >= 0) k[i] = 1;
+        }
+      });
+      keep = k;
+    }
+    // Walk pool and side list merged (both in key order): new index of every kept key.
+    const newIndex = new Int32Array(total).fill(-1);
     let kept = 0;
     let bytes = 0;
-    for (const id of ordered) {
-      if (used[id]) {
-        remap[id] = kept++;
-        bytes += this.starts[id + 1]! - this.starts[id]!;
+    for (let i = 0, j = 0, walked = 0; i < count || j < extras.length; walked++) {
+      const fromPool = j >= extras.length || (i < count && (i + 1) * this.gap < extras[j]!.rank);
+      const at = fromPool ? i++ : count + j++;
+      if (walked % STEP === STEP - 1) yield;
+      if (keep && !keep[at]) continue;
+      newIndex[at] = kept++;
+      bytes += fromPool ? this.starts[at + 1]! - this.starts[at]! : extras[at - count]!.bytes.length;
+    }
+    const pool = new Uint8Array(bytes);
+    const starts = new Uint32Array(kept + 1);
+    // Lengths first, then offsets as their running sum, then the bytes: new indexes follow the
+    // merged order, so each key's offset is the sum of the lengths of those before it.
+    yield* inRanges(total, (from, to) => {
+      for (let at = from; at < to; at++) {
+        const i = newIndex[at]!;
+        if (i >= 0) starts[i + 1] = at < count ? this.starts[at + 1]! - this.starts[at]! : extras[at - count]!.bytes.length;
       }
-    }
-    const pool = new Uint8Array(Math.max(1024, Math.ceil(bytes * 1.25)));
-    const starts = new Uint32Array(kept + Math.max(1024, kept >> 3) + 1);
-    let at = 0;
-    let next = 0;
-    for (const id of ordered) {
-      if (!used[id]) continue;
-      starts[next++] = at;
-      for (let i = this.starts[id]!, e = this.starts[id + 1]!; i < e; i++) pool[at++] = this.pool[i]!;
-    }
-    starts[next] = at;
+    });
+    for (let i = 0; i < kept; i++) starts[i + 1]! += starts[i]!;
+    yield;
+    yield* inRanges(total, (from, to) => {
+      const src = this.pool;
+      for (let at = from; at < to; at++) {
+        const i = newIndex[at]!;
+        if (i < 0) continue;
+        let w = starts[i]!;
+        if (at < count) for (let x = this.starts[at]!, e = this.starts[at + 1]!; x < e; x++) pool[w++] = src[x]!;
+        else pool.set(extras[at - count]!.bytes, w);
+      }
+    });
+    // Translated with the old layout (oldIndexOf), then switched.
+    const gap = gapFor(kept);
     this.pool = pool;
-    this.poolUsed = at;
     this.starts = starts;
     this.count = kept;
-    this.ranks = new Uint32Array(starts.length - 1);
-    this.order = new Uint32Array(kept);
-    for (let i = 0; i < kept; i++) this.order[i] = i;
-    this.extras = [];
-    this.sealed = true;
-    this.renumber();
-    return remap;
-  }
-
-  private append(bytes: Uint8Array): number {
-    if (this.poolUsed + bytes.length > this.pool.length) {
-      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + bytes.length));
-      grown.set(this.pool.subarray(0, this.poolUsed));
-      this.pool = grown;
-    }
-    if (this.count + 2 > this.starts.length) {
-      const grown = new Uint32Array(this.starts.length * 2);
-      grown.set(this.starts);
-      this.starts = grown;
-      const ranks = new Uint32Array(grown.length - 1);
-      ranks.set(this.ranks);
-      this.ranks = ranks;
-    }
-    const id = this.count++;
-    this.starts[id] = this.poolUsed;
-    this.pool.set(bytes, this.poolUsed);
-    this.poolUsed += bytes.length;
-    this.starts[id + 1] = this.poolUsed;
-    return id;
-  }
-
-  /** Spreads ranks evenly over the whole sorted order; equal keys (from the build) share one. */
-  private renumber(): void {
-    const ordered = this.mergedOrder();
-    let distinct = 0;
-    for (let i = 0; i < ordered.length; i++) if (i === 0 || this.compareIds(ordered[i - 1]!, ordered[i]!) !== 0) distinct++;
-    const gap = Math.max(1, Math.floor(RANK_SPACE / (distinct + 1)));
-    let rank = 0;
-    for (let i = 0; i < ordered.length; i++) {
-      if (i === 0 || this.compareIds(ordered[i - 1]!, ordered[i]!) !== 0) rank += gap;
-      this.ranks[ordered[i]!] = rank;
-    }
-    this.order = ordered;
+    this.gap = gap;
     this.extras = [];
     this.version++;
+    yield* this.renumbered((rank) => {
+      const at = oldIndexOf(rank);
+      const i = at >= 0 ? newIndex[at]! : -1;
+      // A rank nobody holds any more (a dropped key) maps anywhere: its holder is dead.
+      return (Math.max(0, i) + 1) * gap;
+    });
   }
 
-  private mergedOrder(): Uint32Array<ArrayBuffer> {
-    if (this.extras.length === 0) return this.order;
-    const out = new Uint32Array(this.order.length + this.extras.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < this.order.length || j < this.extras.length) {
-      if (j >= this.extras.length || (i < this.order.length && this.compareIds(this.order[i]!, this.extras[j]!) <= 0)) out[k++] = this.order[i++]!;
-      else out[k++] = this.extras[j++]!;
-    }
-    return out;
+  /**
+   * rank → index among pool (0 .. count) then side list (count ..), or -1, for the current
+   * layout (the function keeps it, for translating after a rebuild).
+   */
+  private indexFinder(): (rank: number) => number {
+    const { count, gap, extras } = this;
+    return (rank) => {
+      if (rank % gap === 0) {
+        const i = rank / gap - 1;
+        if (i >= 0 && i < count) return i;
+      }
+      let lo = 0;
+      let hi = extras.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (extras[mid]!.rank < rank) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < extras.length && extras[lo]!.rank === rank ? count + lo : -1;
+    };
   }
 
-  /** Equal key, and the ranks of the nearest keys below and above (0 / 2^32 at the ends). */
+  /** Rank of an equal key (-1 if none), and the ranks of the nearest keys below and above (0 / 2^32 at the ends). */
   private locateBytes(bytes: Uint8Array): { equal: number; below: number; above: number; extrasIndex: number } {
     let below = 0;
     let above = RANK_SPACE;
     let equal = -1;
-    // First index in `order` whose key is >= bytes.
+    // First pool index whose key is >= bytes.
     let lo = 0;
-    let hi = this.order.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compareBytes(bytes, this.order[mid]!) > 0) lo = mid + 1;
+      if (this.compareToPool(bytes, mid) > 0) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) below = this.ranks[this.order[lo - 1]!]!;
-    if (lo < this.order.length) {
-      const id = this.order[lo]!;
-      if (this.compareBytes(bytes, id) === 0) equal = id;
-      else above = this.ranks[id]!;
+    if (lo > 0) below = lo * this.gap;
+    if (lo < this.count) {
+      if (this.compareToPool(bytes, lo) === 0) equal = (lo + 1) * this.gap;
+      else above = (lo + 1) * this.gap;
     }
+    const extras = this.extras;
     lo = 0;
-    hi = this.extras.length;
+    hi = extras.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compareBytes(bytes, this.extras[mid]!) > 0) lo = mid + 1;
+      if (compareRanges(bytes, 0, bytes.length, extras[mid]!.bytes, 0, extras[mid]!.bytes.length) > 0) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) below = Math.max(below, this.ranks[this.extras[lo - 1]!]!);
-    if (lo < this.extras.length) {
-      const id = this.extras[lo]!;
-      if (this.compareBytes(bytes, id) === 0) equal = equal >= 0 ? equal : id;
-      else above = Math.min(above, this.ranks[id]!);
+    if (lo > 0) below = Math.max(below, extras[lo - 1]!.rank);
+    if (lo < extras.length) {
+      const e = extras[lo]!;
+      if (compareRanges(bytes, 0, bytes.length, e.bytes, 0, e.bytes.length) === 0) equal = equal >= 0 ? equal : e.rank;
+      else above = Math.min(above, e.rank);
     }
     return { equal, below, above, extrasIndex: lo };
   }
 
-  private compareBytes(bytes: Uint8Array, id: number): number {
-    const s = this.starts[id]!;
-    const len = this.starts[id + 1]! - s;
-    const n = Math.min(bytes.length, len);
-    for (let k = 0; k < n; k++) {
-      const d = bytes[k]! - this.pool[s + k]!;
-      if (d !== 0) return d;
-    }
-    return bytes.length - len;
+  private compareToPool(bytes: Uint8Array, i: number): number {
+    return compareRanges(bytes, 0, bytes.length, this.pool, this.starts[i]!, this.starts[i + 1]!);
   }
+}
 
-  private compareIds(a: number, b: number): number {
-    const sa = this.starts[a]!;
-    const la = this.starts[a + 1]! - sa;
-    const sb = this.starts[b]!;
-    const lb = this.starts[b + 1]! - sb;
-    const n = Math.min(la, lb);
-    for (let k = 0; k < n; k++) {
-      const d = this.pool[sa + k]! - this.pool[sb + k]!;
-      if (d !== 0) return d;
-    }
-    return la - lb;
-  }
+/** Rank spacing for `n` keys spread over the rank space (0 and 2^32 stay free as ends). */
+function gapFor(n: number): number {
+  return Math.max(1, Math.floor(RANK_SPACE / (n + 1)));
 }

@@ -9,8 +9,9 @@
 //   previous slot, mostly one unit each: lists are only ever walked in order, so gaps cost nothing.
 // - Slots only ever append (a work whose filter set changes gets a new slot; the store marks the
 //   old one dead), so lists stay sorted: a new slot goes to the end of the tag's tail list, or
-//   sets its bit. rebuild() folds the tails into the CSR when the store compacts.
+//   sets its bit. rebuildSteps() folds the tails into the CSR when the store compacts.
 import { LIVE } from './discovery-flags.ts';
+import { inRanges, type Steps } from './discovery-slices.ts';
 
 export const HIGH = 0x8000;
 const DEFAULT_BITSET_MIN = 1024;
@@ -98,9 +99,10 @@ export class Postings {
 
   /**
    * Builds every tag's postings from the forward lists of the live slots; `sizes[d]` is the
-   * number of live slots carrying tag d (it decides bitset or list).
+   * number of live slots carrying tag d (it decides bitset or list). In steps of a range of
+   * slots (discovery-slices.ts); nothing may read the postings until it is done.
    */
-  rebuild(f: Uint16Array, start: Uint32Array, slotCount: number, flags: Uint8Array, sizes: Int32Array, cap: number): void {
+  *rebuildSteps(f: Uint16Array, start: Uint32Array, slotCount: number, flags: Uint8Array, sizes: Int32Array, cap: number): Steps {
     const T = sizes.length;
     this.csr = new Uint16Array(0);
     this.tails = new Map();
@@ -119,32 +121,10 @@ export class Postings {
     // last slot and its size (later: its write position) sit side by side in `state`, one cache
     // miss per entry instead of two.
     const state = new Int32Array(2 * T);
+    yield;
     for (let pass = 0; pass < 2; pass++) {
       for (let d = 0; d < T; d++) state[2 * d] = -1;
-      for (let s = 0; s < slotCount; s++) {
-        if (!(flags[s]! & LIVE)) continue;
-        for (let i = start[s]!, end = start[s + 1]!; i < end; ) {
-          let d = f[i++]!;
-          if (d & HIGH) d = ((d & 0x7fff) << 16) | f[i++]!;
-          const b = this.bitsetOf[d]!;
-          if (b >= 0) {
-            if (pass === 1) this.bitsets[b]![s >>> 5]! |= 1 << (s & 31);
-            continue;
-          }
-          const gap = s - state[2 * d]!;
-          state[2 * d] = s;
-          if (pass === 0) state[2 * d + 1]! += gap < HIGH ? 1 : 2;
-          else {
-            let at = state[2 * d + 1]!;
-            if (gap < HIGH) this.csr[at++] = gap;
-            else {
-              this.csr[at++] = HIGH | (gap >>> 16);
-              this.csr[at++] = gap & 0xffff;
-            }
-            state[2 * d + 1] = at;
-          }
-        }
-      }
+      yield* inRanges(slotCount, (from, to) => this.postSlots(pass, f, start, flags, from, to, state));
       if (pass === 0) {
         // Sizes → start offsets, which then serve as each list's write position.
         const starts = new Uint32Array(T + 1);
@@ -154,10 +134,41 @@ export class Postings {
         }
         this.csrStart = starts;
         this.csr = new Uint16Array(starts[T]!);
+        yield;
       }
     }
     this.csrTags = T;
     this.indexed = true;
+  }
+
+  /** One pass of rebuildSteps over the slots [from, to): pass 0 sizes the lists, pass 1 writes them. */
+  private postSlots(pass: number, f: Uint16Array, start: Uint32Array, flags: Uint8Array, from: number, to: number, state: Int32Array): void {
+    const bitsetOf = this.bitsetOf;
+    const csr = this.csr;
+    for (let s = from; s < to; s++) {
+      if (!(flags[s]! & LIVE)) continue;
+      for (let i = start[s]!, end = start[s + 1]!; i < end; ) {
+        let d = f[i++]!;
+        if (d & HIGH) d = ((d & 0x7fff) << 16) | f[i++]!;
+        const b = bitsetOf[d]!;
+        if (b >= 0) {
+          if (pass === 1) this.bitsets[b]![s >>> 5]! |= 1 << (s & 31);
+          continue;
+        }
+        const gap = s - state[2 * d]!;
+        state[2 * d] = s;
+        if (pass === 0) state[2 * d + 1]! += gap < HIGH ? 1 : 2;
+        else {
+          let at = state[2 * d + 1]!;
+          if (gap < HIGH) csr[at++] = gap;
+          else {
+            csr[at++] = HIGH | (gap >>> 16);
+            csr[at++] = gap & 0xffff;
+          }
+          state[2 * d + 1] = at;
+        }
+      }
+    }
   }
 
   memoryBytes(): number {

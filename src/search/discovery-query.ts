@@ -12,7 +12,7 @@
 //    cheaper (the unfiltered archive listing costs nothing).
 // 4. Order and page: a sort key per match, then discovery-select.ts picks the page.
 import type { DiscoveryStore } from './discovery-store.ts';
-import type { DiscoveryRequest, ResolvedWorkQuery } from './types.ts';
+import type { DiscoveryRequest, ResolvedWorkQuery, TextScores } from './types.ts';
 import { ANONYMOUS, COMPLETE, CROSSOVER, LIVE, RESTRICTED, SINGLE_CHAPTER } from './discovery-flags.ts';
 import { decodeCursor, encodeCursor, keyedByText } from './discovery-cursor.ts';
 import { cachedFacets, facetsOf, type FacetCandidate } from './discovery-facets.ts';
@@ -273,7 +273,7 @@ function filterPass(
  * The column a sort reads, or the text scores for "best" with a full-text query. Returning the
  * array (not a per-slot function) keeps the key loop below free of calls.
  */
-function sortColumn(store: DiscoveryStore, q: ResolvedWorkQuery): Uint32Array | Float64Array | ReadonlyMap<number, number> {
+function sortColumn(store: DiscoveryStore, q: ResolvedWorkQuery): Uint32Array | Float64Array | TextScores {
   switch (q.sort) {
     case 'best':
       return q.textScores ?? store.revised;

@@ -6,10 +6,17 @@
 // When its filter set changes it moves to a new slot at the end and the old one is marked dead,
 // which keeps every posting list append-only and sorted (discovery-tags.ts). compact() squeezes
 // dead slots out once they are a large share, renumbering in place (no second copy of the index).
+//
+// Long passes (sealing a build, compacting) are generators of steps (discovery-slices.ts), so the
+// loader can run them in slices and keep the event loop answering; finishBuild() and compact()
+// run them to the end at once.
 import type { DiscoveryCounters, DiscoveryRow } from '../db/repos/discovery.repo.ts';
 import { ANONYMOUS, COMPLETE, CROSSOVER, LIVE, RESTRICTED, SINGLE_CHAPTER, UNKNOWN_TYPE } from './discovery-flags.ts';
-import { SortKeyDict, creatorSortKey, titleSortKey } from './discovery-keys.ts';
+import { SortKeyDict, creatorSortKey, titleSortKey, type Translate } from './discovery-keys.ts';
+import { inRanges, runSteps, type Steps } from './discovery-slices.ts';
 import { TagIndex, type TagIndexOptions } from './discovery-tags.ts';
+
+type Column = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
 export type StoreOptions = TagIndexOptions;
 
@@ -38,30 +45,32 @@ export class DiscoveryStore {
   private cap = 0;
   workId = new Uint32Array(0);
   flags = new Uint8Array(0);
-  lang = new Uint16Array(0);
+  /** Dense language number; one byte until a 257th language appears (then two). */
+  lang: Uint8Array | Uint16Array = new Uint8Array(0);
   words = new Uint32Array(0);
   hits = new Uint32Array(0);
   kudos = new Uint32Array(0);
   comments = new Uint32Array(0);
   bookmarks = new Uint32Array(0);
-  /** Epoch seconds. Float64 keeps milliseconds and dates far outside 1970–2106 (old fanzines). */
+  /**
+   * Epoch seconds, fractional. Float64 keeps the milliseconds (PostgreSQL: microseconds) that
+   * order works posted within one second, and dates far outside 1970–2106 (old fanzines).
+   */
   posted = new Float64Array(0);
   revised = new Float64Array(0);
-  /** Sort key ids (in `titles` / `creators`) and copies of their ranks (see rankColumn). */
-  titleKey = new Uint32Array(0);
-  creatorKey = new Uint32Array(0);
-  private titleRank = new Uint32Array(0);
-  private creatorRank = new Uint32Array(0);
-  private titleRankVersion = -1;
-  private creatorRankVersion = -1;
+  /**
+   * Title and creator sort ranks (in `titles` / `creators`): what a title or creator sort reads,
+   * and the handle of the key text (`titles.keyString(titleRank[s])`) for cursors.
+   */
+  titleRank = new Uint32Array(0);
+  creatorRank = new Uint32Array(0);
   private slotByWork = new Int32Array(1024).fill(-1);
   readonly tags: TagIndex;
-  readonly titles = new SortKeyDict();
-  readonly creators = new SortKeyDict();
+  // When a dictionary renumbers its ranks, every slot's rank is translated (discovery-keys.ts).
+  readonly titles = new SortKeyDict((t) => this.translateSteps(this.titleRank, t));
+  readonly creators = new SortKeyDict((t) => this.translateSteps(this.creatorRank, t));
   private readonly languages = new Map<string, number>();
   private building = true;
-  /** Creator keys repeat (one per creator, not per work): deduplicated while building. */
-  private buildCreatorKeys: Map<string, number> | null = new Map();
   private readonly dense: number[] = [];
 
   constructor(options: StoreOptions = {}) {
@@ -73,6 +82,15 @@ export class DiscoveryStore {
     return this.slotCount - this.liveCount;
   }
 
+  /** The sort key handle of a slot's title (its rank; see titleRank). */
+  get titleKey(): Uint32Array {
+    return this.titleRank;
+  }
+
+  get creatorKey(): Uint32Array {
+    return this.creatorRank;
+  }
+
   slotOf(workId: number): number {
     return workId < this.slotByWork.length ? this.slotByWork[workId]! : -1;
   }
@@ -80,6 +98,19 @@ export class DiscoveryStore {
   /** The dense number of a language code, -1 when no loaded work uses it. */
   languageIndex(code: string): number {
     return this.languages.get(code) ?? -1;
+  }
+
+  /**
+   * Before a bulk load: room for `works` slots and work ids up to `maxWorkId`, allocated once
+   * rather than grown by copying (each copy leaves a hole in the process's heap).
+   */
+  reserve(works: number, maxWorkId: number): void {
+    if (works > this.cap) this.resize(works);
+    if (maxWorkId >= this.slotByWork.length) {
+      const grown = new Int32Array(maxWorkId + 1024).fill(-1);
+      grown.set(this.slotByWork);
+      this.slotByWork = grown;
+    }
   }
 
   /** Adds a visible work as a new slot. */
@@ -166,61 +197,58 @@ export class DiscoveryStore {
 
   /** Ends the bulk load: tags numbered by frequency, sort keys ranked, postings built. */
   finishBuild(): void {
-    this.tags.renumberByFrequency(this.slotCount);
-    this.titles.seal();
-    this.creators.seal();
-    this.buildCreatorKeys = null;
-    this.trim();
-    this.tags.transpose(this.slotCount, this.flags, this.cap);
+    runSteps(this.finishBuildSteps());
+  }
+
+  /** finishBuild in steps; the store may not be queried until they are done. */
+  *finishBuildSteps(): Steps {
+    yield* this.tags.renumberByFrequencySteps(this.slotCount);
+    yield* this.titles.sealSteps();
+    yield* this.creators.sealSteps();
+    yield* this.trimSteps();
+    yield* this.tags.transposeSteps(this.slotCount, this.flags, this.cap);
     this.building = false;
   }
 
-  /**
-   * Title or creator rank of every slot, as a column: reading ranks through the key ids costs a
-   * cache miss per work when sorting a large result; the copy is refreshed only after the
-   * dictionary renumbered its ranks.
-   */
+  /** The rank column a title or creator sort reads. */
   rankColumn(sort: 'title' | 'creator'): Uint32Array {
-    const dict = sort === 'title' ? this.titles : this.creators;
-    const keys = sort === 'title' ? this.titleKey : this.creatorKey;
-    const col = sort === 'title' ? this.titleRank : this.creatorRank;
-    const version = sort === 'title' ? this.titleRankVersion : this.creatorRankVersion;
-    if (version !== dict.version) {
-      const ranks = dict.ranks;
-      for (let s = 0; s < this.slotCount; s++) col[s] = ranks[keys[s]!]!;
-      if (sort === 'title') this.titleRankVersion = dict.version;
-      else this.creatorRankVersion = dict.version;
-    }
-    return col;
+    return sort === 'title' ? this.titleRank : this.creatorRank;
   }
 
   /** Squeezes out dead slots (and sort keys no live work uses), keeping slot order. */
   compact(): void {
+    runSteps(this.compactSteps());
+  }
+
+  /** compact in steps; the store may not be queried until they are done. */
+  *compactSteps(): Steps {
     this.version++;
     const old = this.slotCount;
     const remap = new Int32Array(old);
     let n = 0;
-    for (let s = 0; s < old; s++) {
-      remap[s] = this.flags[s]! & LIVE ? n++ : -1;
-      const ns = remap[s]!;
-      if (ns < 0 || ns === s) continue;
-      for (const col of this.columns()) col[ns] = col[s]!;
+    const flags = this.flags;
+    yield* inRanges(old, (from, to) => {
+      for (let s = from; s < to; s++) remap[s] = flags[s]! & LIVE ? n++ : -1;
+    });
+    // Column by column: slots only move down (remap[s] <= s), so in place.
+    for (const col of this.columns()) {
+      yield* inRanges(old, (from, to) => {
+        for (let s = from; s < to; s++) {
+          const ns = remap[s]!;
+          if (ns >= 0 && ns !== s) col[ns] = col[s]!;
+        }
+      });
     }
     this.flags.fill(0, n, old);
     this.slotCount = n;
     this.liveCount = n;
-    this.tags.compactSlots(remap, old, n, this.flags, this.cap);
-    for (let s = 0; s < n; s++) this.slotByWork[this.workId[s]!] = s;
-    for (const [dict, keys] of [
-      [this.titles, this.titleKey],
-      [this.creators, this.creatorKey],
-    ] as const) {
-      const used = new Uint8Array(dict.size);
-      for (let s = 0; s < n; s++) used[keys[s]!] = 1;
-      const keyRemap = dict.compact(used);
-      for (let s = 0; s < n; s++) keys[s] = keyRemap[keys[s]!]!;
-    }
-    this.trim();
+    yield* this.tags.compactSlotsSteps(remap, old, n, this.flags, this.cap);
+    yield* inRanges(n, (from, to) => {
+      for (let s = from; s < to; s++) this.slotByWork[this.workId[s]!] = s;
+    });
+    yield* this.titles.rebuildSteps({ ranks: this.titleRank, n });
+    yield* this.creators.rebuildSteps({ ranks: this.creatorRank, n });
+    yield* this.trimSteps();
   }
 
   memoryBytes(): number {
@@ -234,10 +262,23 @@ export class DiscoveryStore {
     return { columns, ...this.tags.memoryParts(), titles: this.titles.memoryBytes(), creators: this.creators.memoryBytes() };
   }
 
+  /** Bytes of each column (and of the work id → slot map), for measuring. */
+  columnBytes(): Record<string, number> {
+    return {
+      workId: this.workId.byteLength, flags: this.flags.byteLength, lang: this.lang.byteLength, words: this.words.byteLength,
+      hits: this.hits.byteLength, kudos: this.kudos.byteLength, comments: this.comments.byteLength, bookmarks: this.bookmarks.byteLength,
+      posted: this.posted.byteLength, revised: this.revised.byteLength, titleRank: this.titleRank.byteLength,
+      creatorRank: this.creatorRank.byteLength, slotByWork: this.slotByWork.byteLength,
+    };
+  }
+
   private writeColumns(s: number, row: DiscoveryRow): void {
     this.flags[s] = flagsOf(row);
     let lang = this.languages.get(row.language);
-    if (lang === undefined) this.languages.set(row.language, (lang = this.languages.size));
+    if (lang === undefined) {
+      this.languages.set(row.language, (lang = this.languages.size));
+      if (lang > 0xff && this.lang instanceof Uint8Array) this.lang = Uint16Array.from(this.lang);
+    }
     this.lang[s] = lang;
     this.words[s] = row.wordCount;
     this.hits[s] = row.hits;
@@ -249,37 +290,49 @@ export class DiscoveryStore {
     const title = titleSortKey(row.title);
     const creator = creatorSortKey(row.creatorName, row.anonymous);
     if (this.building) {
-      this.titleKey[s] = this.titles.add(title);
-      let key = this.buildCreatorKeys!.get(creator);
-      if (key === undefined) this.buildCreatorKeys!.set(creator, (key = this.creators.add(creator)));
-      this.creatorKey[s] = key;
+      // Build ids for now; sealing the dictionaries turns them into ranks.
+      this.titleRank[s] = this.titles.add(title);
+      this.creatorRank[s] = this.creators.add(creator);
     } else {
-      // Interning may renumber ranks; rankColumn notices by the version and refreshes them all.
-      const t = (this.titleKey[s] = this.titles.intern(title));
-      this.titleRank[s] = this.titles.ranks[t]!;
-      const c = (this.creatorKey[s] = this.creators.intern(creator));
-      this.creatorRank[s] = this.creators.ranks[c]!;
+      // Interning may renumber every rank (translate() then rewrites the columns): read it after.
+      const t = this.titles.intern(title);
+      this.titleRank[s] = t;
+      const c = this.creators.intern(creator);
+      this.creatorRank[s] = c;
     }
   }
 
-  private columns(): Array<Uint8Array | Uint16Array | Uint32Array | Float64Array> {
+  /** Rewrites a rank column after its dictionary renumbered (or, sealing, replaced build ids). */
+  private *translateSteps(col: Uint32Array, t: Translate): Steps {
+    yield* inRanges(this.slotCount, (from, to) => {
+      for (let s = from; s < to; s++) col[s] = t(col[s]!);
+    });
+  }
+
+  private columns(): Column[] {
     return [
       this.workId, this.flags, this.lang, this.words, this.hits, this.kudos, this.comments, this.bookmarks,
-      this.posted, this.revised, this.titleKey, this.creatorKey, this.titleRank, this.creatorRank,
+      this.posted, this.revised, this.titleRank, this.creatorRank,
     ];
   }
 
-  /** Shrinks the columns to the slots in use plus a little room (growth left them up to 1/3 empty). */
-  private trim(): void {
-    this.resize(this.slotCount + Math.max(1024, this.slotCount >> 5));
+  /**
+   * Shrinks the columns to the slots in use plus a little room, when growth (or a reservation
+   * counting drafts) left much more; a few percent spare is not worth a copy of every column.
+   */
+  private *trimSteps(): Steps {
+    const want = this.slotCount + Math.max(1024, this.slotCount >> 5);
+    if (this.cap > want + Math.max(1024, this.slotCount >> 5)) yield* this.resizeSteps(want);
     let maxId = 0;
-    for (let s = 0; s < this.slotCount; s++) maxId = Math.max(maxId, this.workId[s]!);
+    yield* inRanges(this.slotCount, (from, to) => {
+      for (let s = from; s < to; s++) maxId = Math.max(maxId, this.workId[s]!);
+    });
     if (this.slotByWork.length > maxId * 1.1 + 1024) {
       const byWork = new Int32Array(Math.ceil(maxId * 1.05) + 1024).fill(-1);
       byWork.set(this.slotByWork.subarray(0, byWork.length));
       this.slotByWork = byWork;
     }
-    this.tags.trim(this.cap);
+    yield* this.tags.trimSteps(this.cap);
   }
 
   private grow(cap: number): void {
@@ -287,25 +340,32 @@ export class DiscoveryStore {
   }
 
   private resize(cap: number): void {
-    const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+    runSteps(this.resizeSteps(cap));
+  }
+
+  /** Reallocates every column for `cap` slots, one column per step. */
+  private *resizeSteps(cap: number): Steps {
+    const resized = <T extends Column>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
       b.set(a.length > cap ? a.subarray(0, cap) : a);
       return b;
     };
-    this.workId = grow(this.workId, (n) => new Uint32Array(n));
-    this.flags = grow(this.flags, (n) => new Uint8Array(n));
-    this.lang = grow(this.lang, (n) => new Uint16Array(n));
-    this.words = grow(this.words, (n) => new Uint32Array(n));
-    this.hits = grow(this.hits, (n) => new Uint32Array(n));
-    this.kudos = grow(this.kudos, (n) => new Uint32Array(n));
-    this.comments = grow(this.comments, (n) => new Uint32Array(n));
-    this.bookmarks = grow(this.bookmarks, (n) => new Uint32Array(n));
-    this.posted = grow(this.posted, (n) => new Float64Array(n));
-    this.revised = grow(this.revised, (n) => new Float64Array(n));
-    this.titleKey = grow(this.titleKey, (n) => new Uint32Array(n));
-    this.creatorKey = grow(this.creatorKey, (n) => new Uint32Array(n));
-    this.titleRank = grow(this.titleRank, (n) => new Uint32Array(n));
-    this.creatorRank = grow(this.creatorRank, (n) => new Uint32Array(n));
+    this.workId = resized(this.workId, (n) => new Uint32Array(n));
+    this.flags = resized(this.flags, (n) => new Uint8Array(n));
+    this.lang = this.lang instanceof Uint8Array ? resized(this.lang, (n) => new Uint8Array(n)) : resized(this.lang, (n) => new Uint16Array(n));
+    yield;
+    this.words = resized(this.words, (n) => new Uint32Array(n));
+    this.hits = resized(this.hits, (n) => new Uint32Array(n));
+    yield;
+    this.kudos = resized(this.kudos, (n) => new Uint32Array(n));
+    this.comments = resized(this.comments, (n) => new Uint32Array(n));
+    yield;
+    this.bookmarks = resized(this.bookmarks, (n) => new Uint32Array(n));
+    this.posted = resized(this.posted, (n) => new Float64Array(n));
+    yield;
+    this.revised = resized(this.revised, (n) => new Float64Array(n));
+    this.titleRank = resized(this.titleRank, (n) => new Uint32Array(n));
+    this.creatorRank = resized(this.creatorRank, (n) => new Uint32Array(n));
     this.tags.growSlots(cap);
     this.cap = cap;
   }

@@ -2,13 +2,14 @@
 // facet counting) and, through discovery-postings.ts, which slots each tag has (for picking
 // candidates), in typed arrays.
 //
-// - Tags get dense numbers, most frequent first (renumberByFrequency), so forward-list entries of
-//   the 32,768 most used tags — nearly all entries — take one 16-bit unit (the encoding is
-//   described in discovery-postings.ts).
+// - Tags get dense numbers, most frequent first (renumberByFrequencySteps), so forward-list
+//   entries of the 32,768 most used tags — nearly all entries — take one 16-bit unit (the
+//   encoding is described in discovery-postings.ts).
 // - The index keeps, per tag, how many live works carry it (all, and unrestricted only), so the
 //   facets of the whole archive cost nothing and facets of most of it cost only the rest.
 import { LIVE, RESTRICTED, UNKNOWN_TYPE } from './discovery-flags.ts';
 import { HIGH, Postings } from './discovery-postings.ts';
+import { inRanges, type Steps } from './discovery-slices.ts';
 
 /** Dense ids below this are the head: the most used tags, one unit in forward lists. */
 export const HEAD = HIGH;
@@ -58,7 +59,7 @@ export class TagIndex {
   /**
    * Per tag type, at least the largest countAll of any tail tag (dense id >= HEAD) of that type:
    * a facet list whose cut-off is above it need not count tail tags at all. Raised as counts
-   * grow, recomputed exactly by transpose().
+   * grow, recomputed exactly by transposeSteps().
    */
   tailBound = new Int32Array(8);
   /** Changes whenever countAll/countPublic change (caches of unfiltered facets check it). */
@@ -205,50 +206,80 @@ export class TagIndex {
     return this.postings.sparse(d);
   }
 
-  /** Renumbers tags most frequent first so the common ones take one unit in forward lists. */
-  renumberByFrequency(slotCount: number): void {
+  /**
+   * Renumbers tags most frequent first (ties by database id) so the common ones take one unit in
+   * forward lists, and re-encodes the lists into an array of exactly their new size. Counting
+   * sorts throughout: linear in tags and entries, and in steps.
+   */
+  *renumberByFrequencySteps(slotCount: number): Steps {
     const T = this.tagCount;
     const freq = new Uint32Array(T);
     const f = this.fwd;
-    for (let i = 0; i < this.fwdUsed; ) {
-      let d = f[i++]!;
-      if (d & HIGH) d = ((d & 0x7fff) << 16) | f[i++]!;
-      freq[d]!++;
+    const start = this.fwdStart;
+    yield* inRanges(slotCount, (from, to) => {
+      for (let i = start[from]!, end = start[to]!; i < end; ) {
+        let d = f[i++]!;
+        if (d & HIGH) d = ((d & 0x7fff) << 16) | f[i++]!;
+        freq[d]!++;
+      }
+    });
+    // New id of each tag: bucket offsets by frequency, highest first; walking database ids in
+    // ascending order (denseOfId is indexed by them) fills each bucket in id order.
+    let maxFreq = 0;
+    for (let d = 0; d < T; d++) if (freq[d]! > maxFreq) maxFreq = freq[d]!;
+    const next = new Uint32Array(maxFreq + 1);
+    for (let d = 0; d < T; d++) next[freq[d]!]!++;
+    yield;
+    for (let c = maxFreq, at = 0; c >= 0; c--) {
+      const n = next[c]!;
+      next[c] = at;
+      at += n;
     }
-    const byFreq = Array.from({ length: T }, (_, d) => d).sort((a, b) => freq[b]! - freq[a]! || this.tagIds[a]! - this.tagIds[b]!);
+    yield;
     const newOf = new Uint32Array(T);
-    byFreq.forEach((old, i) => (newOf[old] = i));
+    const denseOfId = this.denseOfId;
+    yield* inRanges(denseOfId.length, (from, to) => {
+      for (let id = from; id < to; id++) {
+        const d = denseOfId[id]!;
+        if (d >= 0) newOf[d] = next[freq[d]!]!++;
+      }
+    });
     const tagIds = new Uint32Array(this.tagIds.length);
     const types = new Uint8Array(this.types.length);
     let units = 0;
-    for (let old = 0; old < T; old++) {
-      const d = newOf[old]!;
-      tagIds[d] = this.tagIds[old]!;
-      types[d] = this.types[old]!;
-      this.denseOfId[this.tagIds[old]!] = d;
-      units += freq[old]! * (d < HIGH ? 1 : 2);
-    }
+    yield* inRanges(T, (from, to) => {
+      for (let old = from; old < to; old++) {
+        const d = newOf[old]!;
+        tagIds[d] = this.tagIds[old]!;
+        types[d] = this.types[old]!;
+        denseOfId[this.tagIds[old]!] = d;
+        units += freq[old]! * (d < HIGH ? 1 : 2);
+      }
+    });
     this.tagIds = tagIds;
     this.types = types;
-    // Re-encode into a fresh array sized exactly (an entry may grow or shrink).
-    const out = new Uint16Array(units + (units >> 4) + 1024);
+    // Re-encoded into a fresh array of the new size (an entry may grow or shrink), with a little
+    // room for the works that arrive later; slot starts are rewritten in place, each read first.
+    const out = new Uint16Array(units + (units >> 5) + 1024);
     let at = 0;
-    for (let s = 0; s < slotCount; s++) {
-      const end = this.fwdStart[s + 1]!;
-      let i = this.fwdStart[s]!;
-      this.fwdStart[s] = at;
-      while (i < end) {
-        let d = f[i++]!;
-        if (d & HIGH) d = ((d & 0x7fff) << 16) | f[i++]!;
-        d = newOf[d]!;
-        if (d < HIGH) out[at++] = d;
-        else {
-          out[at++] = HIGH | (d >>> 16);
-          out[at++] = d & 0xffff;
+    yield* inRanges(slotCount, (from, to) => {
+      for (let s = from; s < to; s++) {
+        const end = start[s + 1]!;
+        let i = start[s]!;
+        start[s] = at;
+        while (i < end) {
+          let d = f[i++]!;
+          if (d & HIGH) d = ((d & 0x7fff) << 16) | f[i++]!;
+          d = newOf[d]!;
+          if (d < HIGH) out[at++] = d;
+          else {
+            out[at++] = HIGH | (d >>> 16);
+            out[at++] = d & 0xffff;
+          }
         }
       }
-    }
-    this.fwdStart[slotCount] = at;
+    });
+    start[slotCount] = at;
     this.fwd = out;
     this.fwdUsed = at;
   }
@@ -257,31 +288,44 @@ export class TagIndex {
    * Moves the forward lists of kept slots down to their new numbers (remap[old] = new, or -1),
    * then rebuilds postings and global counts for the live ones.
    */
-  compactSlots(remap: Int32Array, oldCount: number, newCount: number, flags: Uint8Array, cap: number): void {
+  *compactSlotsSteps(remap: Int32Array, oldCount: number, newCount: number, flags: Uint8Array, cap: number): Steps {
     let w = 0;
-    for (let s = 0; s < oldCount; s++) {
-      const ns = remap[s]!;
-      if (ns < 0) continue;
-      const a = this.fwdStart[s]!;
-      const b = this.fwdStart[s + 1]!;
-      this.fwdStart[ns] = w;
-      this.fwd.copyWithin(w, a, b);
-      w += b - a;
-    }
+    yield* inRanges(oldCount, (from, to) => {
+      for (let s = from; s < to; s++) {
+        const ns = remap[s]!;
+        if (ns < 0) continue;
+        const a = this.fwdStart[s]!;
+        const b = this.fwdStart[s + 1]!;
+        this.fwdStart[ns] = w;
+        this.fwd.copyWithin(w, a, b);
+        w += b - a;
+      }
+    });
     this.fwdStart[newCount] = w;
     this.fwdUsed = w;
     // The live counts are kept up to date all along: no need to count again.
-    this.transpose(newCount, flags, cap, false);
+    yield* this.transposeSteps(newCount, flags, cap, false);
   }
 
-  /** Gives back spare room: after a bulk load the arrays grown by doubling are up to half empty. */
-  trim(slotCap: number): void {
-    const fwd = new Uint16Array(this.fwdUsed + (this.fwdUsed >> 5) + 1024);
-    fwd.set(this.fwd.subarray(0, this.fwdUsed));
-    this.fwd = fwd;
-    const start = new Uint32Array(slotCap + 1);
-    start.set(this.fwdStart.subarray(0, Math.min(this.fwdStart.length, slotCap + 1)));
-    this.fwdStart = start;
+  /**
+   * Gives back spare room: after a bulk load the arrays grown by doubling are up to half empty.
+   * Arrays already close to their size are left alone (a copy of the forward lists is tens of
+   * megabytes at a million works).
+   */
+  *trimSteps(slotCap: number): Steps {
+    const fwdSize = this.fwdUsed + (this.fwdUsed >> 5) + 1024;
+    if (this.fwd.length > fwdSize + (fwdSize >> 4)) {
+      const fwd = new Uint16Array(fwdSize);
+      fwd.set(this.fwd.subarray(0, this.fwdUsed));
+      this.fwd = fwd;
+      yield;
+    }
+    if (this.fwdStart.length !== slotCap + 1) {
+      const start = new Uint32Array(slotCap + 1);
+      start.set(this.fwdStart.subarray(0, Math.min(this.fwdStart.length, slotCap + 1)));
+      this.fwdStart = start;
+      yield;
+    }
     const tags = this.tagCount + (this.tagCount >> 4) + 256;
     const shrink = <T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, make: (n: number) => T): T => {
       if (a.length <= tags) return a;
@@ -294,13 +338,23 @@ export class TagIndex {
     this.countAll = shrink(this.countAll, (n) => new Int32Array(n));
     this.countPublic = shrink(this.countPublic, (n) => new Int32Array(n));
     this.postings.trimTags(tags);
+    // Database id → dense id: grown by doubling, so up to half of it past the highest id used.
+    let maxId = 0;
+    for (let d = 0; d < this.tagCount; d++) if (this.tagIds[d]! > maxId) maxId = this.tagIds[d]!;
+    const ids = maxId + (maxId >> 4) + 1024;
+    if (this.denseOfId.length > ids + (ids >> 3)) {
+      const byId = new Int32Array(ids).fill(-1);
+      byId.set(this.denseOfId.subarray(0, ids));
+      this.denseOfId = byId;
+    }
   }
 
   /** Builds postings, bitsets and (with `recount`) global counts from the lists of live slots. */
-  transpose(slotCount: number, flags: Uint8Array, cap: number, recount = true): void {
+  *transposeSteps(slotCount: number, flags: Uint8Array, cap: number, recount = true): Steps {
     const T = this.tagCount;
-    if (recount) this.countLive(slotCount, flags);
-    this.postings.rebuild(this.fwd, this.fwdStart, slotCount, flags, this.countAll.subarray(0, T), cap);
+    if (recount) yield* this.countLiveSteps(slotCount, flags);
+    yield* this.postings.rebuildSteps(this.fwd, this.fwdStart, slotCount, flags, this.countAll.subarray(0, T), cap);
+    yield;
     this.tailBound.fill(0);
     for (let d = HEAD; d < T; d++) {
       const t = this.types[d]!;
@@ -308,23 +362,27 @@ export class TagIndex {
     }
   }
 
-  private countLive(slotCount: number, flags: Uint8Array): void {
+  private *countLiveSteps(slotCount: number, flags: Uint8Array): Steps {
     this.countAll.fill(0);
     this.countPublic.fill(0);
     this.countsVersion++;
     const f = this.fwd;
     const start = this.fwdStart;
-    for (let s = 0; s < slotCount; s++) {
-      const fl = flags[s]!;
-      if (!(fl & LIVE)) continue;
-      const pub = !(fl & RESTRICTED);
-      for (let i = start[s]!, end = start[s + 1]!; i < end; ) {
-        let d = f[i++]!;
-        if (d & HIGH) d = ((d & 0x7fff) << 16) | f[i++]!;
-        this.countAll[d]!++;
-        if (pub) this.countPublic[d]!++;
+    const countAll = this.countAll;
+    const countPublic = this.countPublic;
+    yield* inRanges(slotCount, (from, to) => {
+      for (let s = from; s < to; s++) {
+        const fl = flags[s]!;
+        if (!(fl & LIVE)) continue;
+        const pub = !(fl & RESTRICTED);
+        for (let i = start[s]!, end = start[s + 1]!; i < end; ) {
+          let d = f[i++]!;
+          if (d & HIGH) d = ((d & 0x7fff) << 16) | f[i++]!;
+          countAll[d]!++;
+          if (pub) countPublic[d]!++;
+        }
       }
-    }
+    });
   }
 
   /** Bytes of the forward lists, the postings and the per-tag arrays. */

@@ -29,7 +29,19 @@ export interface ResolvedWorkQuery extends PlainFilters {
   /** …including the anonymous ones (only for the creator themself; policy decides). */
   includeAnonymous?: boolean;
   /** Only works in this set (full-text matches), each with its relevance score (higher is better). */
-  textScores?: ReadonlyMap<number, number>;
+  textScores?: TextScores;
+}
+
+/**
+ * A set of works with a relevance score each (higher is better): what a full-text search hands
+ * the discovery index. A Map fits; full-text search uses a leaner form (fulltext/text-scores.ts).
+ */
+export interface TextScores {
+  readonly size: number;
+  has(workId: number): boolean;
+  /** The work's score, undefined for works outside the set. */
+  get(workId: number): number | undefined;
+  keys(): Iterable<number>;
 }
 
 export interface FacetCount {
@@ -84,17 +96,30 @@ export interface Snippet {
   html: string;
 }
 
+export interface MatchOptions {
+  /** Score the matches (for "best match" order); without it every match scores 0. Default true. */
+  rank?: boolean;
+  /**
+   * The caller's filters, applied to the matches: the ids of those that pass, or null when more
+   * than `limit` pass. When too many works match to score each one, the provider asks for these
+   * and scores just them (a search within a fandom ranks fully even when the word is common).
+   */
+  narrow?: (matches: TextScores, limit: number) => Promise<readonly number[] | null>;
+}
+
 export interface SearchProvider {
   /** Applies pending changes from the work change log; cheap when nothing changed. */
   sync(): Promise<void>;
   /** Rebuilds the whole index (`owlery reindex`), reporting progress. */
   rebuild(progress?: (done: number, total: number) => void): Promise<void>;
   /**
-   * Works matching the expression. Only posted, unhidden works are indexed; restricted works are
-   * (the discovery index applies the reader's scope). Anonymous works are indexed without their
-   * creators, so `creator:` never finds them.
+   * Every work matching the expression, however many, each with its relevance score (a phrase
+   * made of common words only is looked for among the newest works: fulltext/match-plan.ts).
+   * Only posted, unhidden works are indexed; restricted works are (the discovery index applies
+   * the reader's scope). Anonymous works are indexed without their creators, so `creator:` never
+   * finds them. When `narrow` answered, the result holds only the works that passed it.
    */
-  match(expr: SearchExpr): Promise<TextMatch[]>;
+  match(expr: SearchExpr, options?: MatchOptions): Promise<TextScores>;
   /** A highlighted passage from the best-matching chapter (or the summary) of each work. */
   snippets(expr: SearchExpr, workIds: readonly number[]): Promise<Map<number, Snippet>>;
 }

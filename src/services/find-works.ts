@@ -2,8 +2,12 @@
 // behind /works, /works/search, /tags/:tag/works, /users/:login/works and GET /api/v1/works:
 //
 //   listing parameters ─parse─▶ WorkQuery ─resolve tag names─▶ ResolvedWorkQuery
-//   ─(q: full-text provider → scores)─▶ discovery index (filters, sort, page, facets)
+//   ─(q: full-text provider → every match, scored)─▶ discovery index (filters, sort, page, facets)
 //   ─▶ cards (policy applied again per work) + snippets for the shown page
+//
+// Scores are wanted only for "best match" order. When a common word matches too many works to
+// score each, the provider asks the discovery index which matches pass the filters, and scores
+// just those when they are few enough (a search inside one fandom is ranked in full).
 //
 // Visibility is applied twice on purpose: the discovery index only holds posted, unhidden works
 // and applies the reader's scope, and loadWorkCards re-checks `can(work:read)` for each card.
@@ -51,8 +55,10 @@ export async function findWorks(ctx: ServiceContext, request: FindWorksRequest):
   const resolved = await resolveWorkQuery(ctx, query, request);
   const provider = query.search ? searchProviderFor(ctx.db, ctx.caps) : null;
   if (provider && query.search && !resolved.matchesNothing) {
-    const matches = await provider.match(query.search);
-    resolved.textScores = new Map(matches.map((m) => [m.workId, m.score]));
+    resolved.textScores = await provider.match(query.search, {
+      rank: query.sort === 'best',
+      ...(hasFilters(resolved) ? { narrow: (matches, limit) => passingFilters(ctx, { ...resolved, textScores: matches }, limit) } : {}),
+    });
   }
   const offset = request.page && request.page > 1 ? (request.page - 1) * request.limit : 0;
   const page = resolved.matchesNothing
@@ -63,9 +69,40 @@ export async function findWorks(ctx: ServiceContext, request: FindWorksRequest):
         ...(request.cursor ? { cursor: request.cursor } : {}),
         facetsPerType: request.facetsPerType ?? 10,
       });
-  const cards = await loadWorkCards(ctx.db, ctx.actor, page.ids);
-  const snippets = provider && query.search && cards.length > 0 ? await provider.snippets(query.search, cards.map((c) => c.work.id)) : new Map<number, Snippet>();
+  // Snippets are read alongside the cards (on PostgreSQL, on another connection), and kept only
+  // for the works whose cards the policy let through.
+  const [cards, passages] = await Promise.all([
+    loadWorkCards(ctx.db, ctx.actor, page.ids),
+    provider && query.search && page.ids.length > 0 ? provider.snippets(query.search, page.ids) : new Map<number, Snippet>(),
+  ]);
+  const snippets = new Map(cards.flatMap((c) => (passages.has(c.work.id) ? [[c.work.id, passages.get(c.work.id)!] as const] : [])));
   return { query, cards, total: page.total, facets: page.facets, next: page.next, snippets };
+}
+
+/**
+ * Whether anything besides the reader's scope limits the works. Without filters, asking which
+ * matches pass them (a pass over every match) would only confirm that too many do.
+ */
+function hasFilters(q: ResolvedWorkQuery): boolean {
+  const ranges = [q.words, q.hits, q.kudos, q.comments, q.bookmarks, q.posted, q.updated];
+  return (
+    q.includeTagIds.length > 0 ||
+    q.excludeTagIds.length > 0 ||
+    q.creatorUserId !== undefined ||
+    q.language !== undefined ||
+    q.complete !== undefined ||
+    q.singleChapter === true ||
+    (q.crossover !== undefined && q.crossover !== 'include') ||
+    ranges.some((r) => r !== undefined)
+  );
+}
+
+/** The works that pass the query's filters and scope, or null when more than `limit` do. */
+async function passingFilters(ctx: ServiceContext, resolved: ResolvedWorkQuery, limit: number): Promise<readonly number[] | null> {
+  // Only the set is wanted, so any order does: "updated" is a plain column, which the index pages
+  // without writing a sort key for every match.
+  const page = await discoveryIndexFor(ctx.db, ctx.caps).query({ ...resolved, sort: 'updated', order: 'desc' }, { limit: limit + 1, facetsPerType: 0 });
+  return page.total <= limit ? page.ids : null;
 }
 
 /**

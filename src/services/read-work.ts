@@ -22,18 +22,18 @@ export interface WorkReading {
  * log in — as AO3 does.
  */
 export async function findReadableWork(ctx: ServiceContext, workId: number): Promise<WorkCard> {
+  // loadWorkCards applies the read policy itself: a card means the actor may read the work. Only
+  // when there is none is the work looked at again, to tell "log in" from "not found".
+  const [card] = await loadWorkCards(ctx.db, ctx.actor, [workId]);
+  if (card) return card;
   const work = await findWorkById(ctx.db, workId);
   if (!work) throw new NotFound(`There is no work ${workId}.`);
   const creators = (await creatorsForWorks(ctx.db, [workId])).get(workId) ?? [];
-  const access = workAccess(work, creators);
-  if (!can(ctx.actor, { do: 'work:read', work: access })) {
+  if (!can(ctx.actor, { do: 'work:read', work: workAccess(work, creators) })) {
     const visibleWhenLoggedIn = work.posted && !work.hiddenByAdmin && work.restricted;
     if (visibleWhenLoggedIn && ctx.actor.kind === 'guest') throw new Unauthenticated('This work is only available to registered users of the archive. Please log in to read it.');
-    throw new NotFound(`There is no work ${workId}.`);
   }
-  const [card] = await loadWorkCards(ctx.db, ctx.actor, [workId]);
-  if (!card) throw new NotFound(`There is no work ${workId}.`);
-  return card;
+  throw new NotFound(`There is no work ${workId}.`);
 }
 
 export async function readWork(ctx: ServiceContext, workId: number, view: { chapterId?: number; full?: boolean }): Promise<WorkReading> {

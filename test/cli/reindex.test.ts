@@ -28,13 +28,13 @@ for (const dialect of DIALECTS) {
       await setChangeLogging(store.db, store.caps.dialect, false);
       const silent = await makeWork(contextFor(store), { title: 'Silent Persimmon' });
       await setChangeLogging(store.db, store.caps.dialect, true);
-      assert.equal((await search.match(word('persimmon'))).length, 1);
+      assert.equal((await search.match(word('persimmon'))).size, 1);
 
       const run = await runCli(['reindex', ...store.flags]);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /^Rebuilt the full-text index over 2 works in \d+\.\d s\.\n$/);
       assert.match(run.stderr, /Indexing \[#+\] 2\/2/);
-      const found = (await search.match(word('persimmon'))).map((m) => m.workId);
+      const found = [...(await search.match(word('persimmon'))).keys()];
       assert.ok(found.includes(silent.id), 'the unlogged work is found after the rebuild');
       assert.equal(found.length, 2);
     });

@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, createTestStore, skipUnless, type TestStore } from '../support/stores.ts';
-import { contextFor, makeWork } from '../support/factories.ts';
+import { contextFor, makeWork, type MadeWork } from '../support/factories.ts';
 import { GUEST, query } from './discovery-corpus.ts';
 import { MemoryDiscoveryIndex } from '../../src/search/discovery-index.ts';
 import { recomputeFilterSets } from '../../src/services/filter-set.ts';
@@ -147,6 +147,33 @@ for (const dialect of DIALECTS) {
       now += 10 * 60_000;
       const all = await ids({});
       for (const work of [silent, missed, later]) assert.ok(all.includes(work.id), work.title);
+    });
+
+    it('answers consistently while refreshes and compactions run in slices', async () => {
+      // Every refresh applied in slices and compaction as soon as a few slots are dead, each
+      // yielding to the event loop after every step: queries racing them must wait for them.
+      const sliced = new MemoryDiscoveryIndex(store.db, store.caps, { now: () => now, sliceMs: 0, sliceAboveWorks: 0, compactAfterDead: 1 });
+      const works: MadeWork[] = [];
+      for (let i = 0; i < 12; i++) works.push(await makeWork(ctx(), { title: `Sliced ${i}`, freeforms: ['Sliced Tag'] }));
+      const sliceTag = await tagId('Sliced Tag');
+      const extra = await tagId('Fresh Fandom');
+      const expected = works.map((w) => w.id).sort((a, b) => a - b);
+      const check = async () => {
+        const page = await sliced.query(query({ includeTagIds: [sliceTag], sort: 'title', order: 'asc' }), { limit: 50, facetsPerType: 50 });
+        assert.deepEqual([...page.ids].sort((a, b) => a - b), expected);
+        assert.equal(page.total, expected.length);
+        assert.equal(page.facets.find((f) => f.name === 'Sliced Tag')?.count, expected.length);
+        // Title order survives the rank renumbering of compactions.
+        assert.deepEqual(page.ids, [...works].sort((a, b) => (a.title < b.title ? -1 : 1)).map((w) => w.id));
+      };
+      await check();
+      // Each new filter tag moves a work to a new slot and leaves a dead one behind.
+      for (const work of works) {
+        const write = store.db.insertInto('work_filters').values({ work_id: work.id, tag_id: extra }).execute();
+        await Promise.all([check(), write.then(check), check(), write.then(check)]);
+      }
+      await check();
+      await sliced.idle();
     });
 
     // Last in the suite: it takes a sequence number by hand, which PostgreSQL's own counter will

@@ -181,7 +181,8 @@ function checkOne(store: DiscoveryStore, rows: Map<number, DiscoveryRow>, q: Res
   const offset = rand() < 0.5 ? int(expected.length + 2) : 0;
   const perType = 1 + int(4);
   const page = runQuery(store, q, { limit, offset, facetsPerType: perType }, creatorWorkIds);
-  const context = JSON.stringify({ ...q, textScores: q.textScores ? [...q.textScores] : undefined, limit, offset });
+  const scores = q.textScores;
+  const context = JSON.stringify({ ...q, textScores: scores ? Array.from(scores.keys(), (id) => [id, scores.get(id)]) : undefined, limit, offset });
   assert.equal(page.total, matches.length, `total for ${context}`);
   assert.deepEqual(page.ids, expected.slice(offset, offset + limit), `page for ${context}`);
   assert.equal(page.next !== null, offset + limit < expected.length, `next for ${context}`);

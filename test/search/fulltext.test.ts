@@ -8,10 +8,10 @@ import { DIALECTS, createTestStore, skipUnless, type TestStore } from '../suppor
 import { contextFor, makeWork, type MadeWork } from '../support/factories.ts';
 import { searchWords } from '../../src/domain/tag-search.ts';
 import type { SearchExpr, SearchField, SearchTerm } from '../../src/domain/search-syntax.ts';
-import type { SearchProvider } from '../../src/search/types.ts';
+import type { SearchProvider, TextScores } from '../../src/search/types.ts';
 import { searchProviderFor } from '../../src/search/fulltext/index.ts';
 import { pendingWorkIds } from '../../src/search/fulltext/index-sync.ts';
-import { FulltextProvider } from '../../src/search/fulltext/provider.ts';
+import { FulltextProvider, MATCH_LIMITS } from '../../src/search/fulltext/provider.ts';
 import { postgresTsvector } from '../../src/search/fulltext/postgres-tsvector.ts';
 import { sqliteFts5 } from '../../src/search/fulltext/sqlite-fts5.ts';
 import { SYNC_BUDGET } from '../../src/search/fulltext/index-sync.ts';
@@ -35,7 +35,7 @@ for (const dialect of DIALECTS) {
   describe(`[${dialect}] full-text search`, { skip: await skipUnless(dialect) }, () => {
     let store: TestStore;
     let search: SearchProvider;
-    const ids = async (expr: SearchExpr) => (await search.match(expr)).map((m) => m.workId).sort((a, b) => a - b);
+    const ids = async (expr: SearchExpr) => [...(await search.match(expr)).keys()].sort((a, b) => a - b);
     let fields: MadeWork;
     let brassKettle: MadeWork;
     let copperKettle: MadeWork;
@@ -126,13 +126,13 @@ for (const dialect of DIALECTS) {
       const inText = await makeWork(contextFor(store), { title: 'Harbour Lights', chapters: [{ html: '<p>They sailed to Zanzibar, and Zanzibar was warm. Zanzibar!</p>' }] });
       const inTitle = await makeWork(contextFor(store), { title: 'Zanzibar Nights', chapters: [{ html: '<p>A long night by the water, with nothing much happening at all.</p>' }] });
       const matches = await search.match(words('zanzibar'));
-      const score = (id: number) => matches.find((m) => m.workId === id)?.score ?? Number.NaN;
-      assert.equal(matches.length, 2);
+      const score = (id: number) => matches.get(id) ?? Number.NaN;
+      assert.equal(matches.size, 2);
       assert.ok(score(inTitle.id) > score(inText.id), `title ${score(inTitle.id)} > text ${score(inText.id)}`);
       const tagged = await makeWork(contextFor(store), { title: 'Quiet', freeforms: ['Xylophone'], chapters: [{ html: '<p>xylophone</p>' }] });
       const bodyOnly = await makeWork(contextFor(store), { title: 'Loud', chapters: [{ html: '<p>xylophone</p>' }] });
       const x = await search.match(words('xylophone'));
-      assert.ok(x.find((m) => m.workId === tagged.id)!.score > x.find((m) => m.workId === bodyOnly.id)!.score, 'a tag match ranks above a text match');
+      assert.ok(x.get(tagged.id)! > x.get(bodyOnly.id)!, 'a tag match ranks above a text match');
     });
 
     it('takes snippets from the matching chapter, highlighted and escaped', async () => {
@@ -158,6 +158,19 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(fromSummary, { chapterId: 0, chapterPosition: 0, html: 'Of storms and the <mark>gazebo</mark>.' });
       const titleOnly = (await search.snippets(words('weather'), [work.id])).get(work.id);
       assert.equal(titleOnly?.html, 'Of storms and the gazebo.', 'a title match shows the summary');
+    });
+
+    it('reads on to a match deep in a long work, and stops where the chapter text cannot match', async () => {
+      const filler = `<p>${'Nothing much happens in this part of the story. '.repeat(1_500)}</p>`;
+      const deep = await makeWork(contextFor(store), { title: 'Deep Quince', chapters: [{ html: filler }, { html: filler }, { html: '<p>At last the quince ripened.</p>' }] });
+      const snippet = (await search.snippets(words('quince'), [deep.id])).get(deep.id);
+      assert.equal(snippet?.chapterPosition, 3, 'found past the first round of reading');
+      assert.match(snippet.html, /At last the <mark>quince<\/mark> ripened\./);
+
+      const titled = await makeWork(contextFor(store), { title: 'Only Medlar', summaryHtml: '<p>A summary.</p>', chapters: [{ html: filler }, { html: filler }] });
+      assert.deepEqual((await search.snippets(words('medlar'), [titled.id])).get(titled.id), { chapterId: 0, chapterPosition: 0, html: 'A summary.' });
+      const opening = (await search.snippets(all(term('medlar', 'title')), [(await makeWork(contextFor(store), { title: 'Medlar Two', chapters: [{ html: filler }] })).id]));
+      assert.match([...opening.values()][0]!.html, /^Nothing much happens in this part of the story\. .*…$/, 'without a summary: the opening of the first chapter');
     });
 
     it('never indexes drafts, hidden works or draft chapters, and hides anonymous creators', async () => {
@@ -204,21 +217,59 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await ids(words('pangolin')), []);
     });
 
-    it('ranks only by title, tags and creators when too many works match', async () => {
+    it('finds every match however many, scoring in full only as many as the limits allow', async () => {
       const engine = dialect === 'postgres' ? postgresTsvector : sqliteFts5;
       const ctx = contextFor(store);
       const made: number[] = [];
       for (const title of ['Heliotrope', 'Plain', 'Heliotrope Again', 'Plain Too', 'Plain Three']) {
         made.push((await makeWork(ctx, { title, chapters: [{ html: '<p>heliotrope heliotrope</p>' }] })).id);
       }
-      const tiered = new FulltextProvider(store.db, engine, { rankLimit: 2, maxMatches: 4, strongLimit: 10 });
+      const [first, plain, again, plainToo, plainThree] = made as [number, number, number, number, number];
+      const sorted = (set: TextScores) => [...set.keys()].sort((a, b) => a - b);
+      const tiered = new FulltextProvider(store.db, engine, { ...MATCH_LIMITS, rankLimit: 2, strongMatches: 10, strongLimit: 10 });
       const matches = await tiered.match(words('heliotrope'));
-      assert.deepEqual(matches.map((m) => m.workId).sort((a, b) => a - b), made.slice(1), 'the newest matches, up to the cap');
-      const score = new Map(matches.map((m) => [m.workId, m.score]));
-      assert.ok(score.get(made[2]!)! > 0, 'a title match is ranked');
-      for (const id of [made[1]!, made[3]!, made[4]!]) assert.equal(score.get(id), 0, 'text-only matches tie');
-      const capped = new FulltextProvider(store.db, engine, { rankLimit: 2, maxMatches: 10, strongLimit: 1 });
-      assert.ok((await capped.match(words('heliotrope'))).every((m) => m.score === 0), 'too many title matches to rank: all tie');
+      assert.deepEqual(sorted(matches), made, 'every match, past the ranking limit');
+      for (const id of [first, again]) assert.ok(matches.get(id)! > 0, 'a title match is scored by the title');
+      for (const id of [plain, plainToo, plainThree]) assert.equal(matches.get(id), 0, 'text-only matches tie');
+      const capped = new FulltextProvider(store.db, engine, { ...MATCH_LIMITS, rankLimit: 2, strongMatches: 10, strongLimit: 1 });
+      const tied = await capped.match(words('heliotrope'));
+      assert.ok(made.every((id) => tied.get(id) === 0), 'too many title matches to score: all tie');
+
+      // Narrowed by the caller's filters to few enough, the matches are scored in full.
+      const asked: Array<[number, number]> = [];
+      const narrowed = await tiered.match(words('heliotrope'), {
+        narrow: async (all, limit) => {
+          asked.push([all.size, limit]);
+          return [plain, plainThree];
+        },
+      });
+      assert.deepEqual(asked, [[5, 2]]);
+      assert.deepEqual(sorted(narrowed), [plain, plainThree], 'only the works that passed the filters');
+      for (const id of [plain, plainThree]) assert.ok(narrowed.get(id)! > 0, 'a chapter-text match is scored');
+      const wide = await tiered.match(words('heliotrope'), { narrow: async () => null });
+      assert.deepEqual(sorted(wide), made, 'too many pass the filters: as without them');
+      assert.equal(wide.get(plain), 0);
+
+      const unranked = await search.match(words('heliotrope'), { rank: false });
+      assert.deepEqual(sorted(unranked), made);
+      assert.ok(made.every((id) => unranked.get(id) === 0), 'no scores unless asked');
+    });
+
+    it('tests a phrase of common words in the newest works only, unless another term is rare', async () => {
+      const engine = dialect === 'postgres' ? postgresTsvector : sqliteFts5;
+      const ctx = contextFor(store);
+      const made: number[] = [];
+      for (let i = 0; i < 5; i++) made.push((await makeWork(ctx, { title: `Quillon Tessera ${i}`, chapters: [{ html: `<p>tessera quillon, work ${i === 0 ? 'gorgonzola' : i}</p>` }] })).id);
+      const bounded = new FulltextProvider(store.db, engine, { ...MATCH_LIMITS, phraseWorks: 2 });
+      const phrase = all(term('quillon tessera'));
+      const sorted = (set: TextScores) => [...set.keys()].sort((a, b) => a - b);
+      const newest = await bounded.match(phrase);
+      assert.deepEqual(sorted(newest), made.slice(2), 'among the newest works holding its rarer word');
+      assert.ok(made.slice(2).every((id) => newest.get(id) === 0), 'and not scored by it');
+      assert.deepEqual(sorted(await bounded.match(all(term('quillon tessera'), term('gorgonzola')))), [made[0]], 'a rare word keeps the search whole');
+      const scored = await bounded.match(all(term('quillon tessera'), term('gorgonzola')));
+      assert.ok(scored.get(made[0]!)! > 0, 'scored by the other terms');
+      assert.deepEqual(sorted(await search.match(phrase)), made, 'within the default bound, every match');
     });
 
     it('lets several processes sync the same index', async () => {
@@ -226,7 +277,7 @@ for (const dialect of DIALECTS) {
       const other = [new FulltextProvider(store.db, engine), new FulltextProvider(store.db, engine)];
       const made = await makeWork(contextFor(store), { title: 'Twin Quasar' });
       const results = await Promise.all([...other, search].map((p) => p.match(words('quasar'))));
-      for (const r of results) assert.deepEqual(r.map((m) => m.workId), [made.id]);
+      for (const r of results) assert.deepEqual([...r.keys()], [made.id]);
     });
 
     it('works through a backlog a bounded step at a time', async () => {

@@ -7,7 +7,7 @@
 //   content  — the work row's own fields or its chapters
 //   tags     — work_tags or work_filters
 //   creators — creatorships, or a pseud's name
-//   stats    — hits, kudos, comments, bookmarks
+//   stats    — hits, kudos, comments, bookmarks; since 013 also comment and series changes
 //
 // On PostgreSQL, sequence values are handed out before commit, so a reader may see seq 11 while
 // seq 10 is still uncommitted; readers remember such gaps and look again (work-changes.repo.ts).

@@ -12,6 +12,7 @@ import * as kudosHits from './009-kudos-hits.ts';
 import * as comments from './010-comments.ts';
 import * as bookmarksSubscriptions from './011-bookmarks-subscriptions.ts';
 import * as commentNotifications from './012-comment-notifications.ts';
+import * as pageChanges from './013-page-changes.ts';
 
 export const MIGRATIONS: Record<string, OwleryMigration> = {
   '001-core': core,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, OwleryMigration> = {
   '010-comments': comments,
   '011-bookmarks-subscriptions': bookmarksSubscriptions,
   '012-comment-notifications': commentNotifications,
+  '013-page-changes': pageChanges,
 };

@@ -156,6 +156,25 @@ function toRow(raw: RawRow): DiscoveryRow {
   };
 }
 
+/**
+ * Whether the loader's queries run on the event loop's thread (better-sqlite3 is synchronous):
+ * then a batch holds the loop for as long as its query takes, so batches must stay short.
+ */
+export function queriesHoldEventLoop(caps: Capabilities): boolean {
+  return caps.dialect === 'sqlite';
+}
+
+/**
+ * Upper bounds for sizing a build: how many works there are (drafts and hidden ones too) and the
+ * highest work id. Two queries, so SQLite counts from its smallest index and takes the highest
+ * id from the end of the table rather than scanning it.
+ */
+export async function workCountAndMaxId(db: Db): Promise<{ count: number; maxId: number }> {
+  const count = await db.selectFrom('works').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const max = await db.selectFrom('works').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return { count: Number(count?.n ?? 0), maxId: Number(max?.id ?? 0) };
+}
+
 /** Visible works with ids above `afterId`, in id order: one batch of a full build. */
 export async function discoveryRowsAfter(db: Db, caps: Capabilities, afterId: number, limit: number): Promise<DiscoveryRow[]> {
   const rows = await baseQuery(db, caps).where('w.id', '>', afterId).orderBy('w.id').limit(limit).execute();

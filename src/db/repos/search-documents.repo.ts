@@ -4,9 +4,16 @@
 // Only posted, unhidden works are loaded for indexing, with their posted chapters only, so a
 // draft's text never reaches the index. Anonymous works come back without creators, so no field
 // of the index can reveal who wrote them.
+//
+// Works are looked up by id alone and `posted`/`hidden_by_admin` tested here, not in the WHERE
+// clause: given `id in (…) and posted = …`, SQLite's planner (no statistics) picks the
+// works_listing index on `posted` and walks every posted work — 100 ms at a million works, for a
+// page of twenty.
 import { sql } from 'kysely';
 import type { Db } from '../types.ts';
 import { bool } from '../types.ts';
+
+const isVisible = (w: { posted: unknown; hidden_by_admin: unknown }): boolean => bool(w.posted) && !bool(w.hidden_by_admin);
 
 export interface SearchSourceChapter {
   title: string;
@@ -36,14 +43,9 @@ export interface SearchSource {
 export async function loadSearchSources(db: Db, workIds: readonly number[]): Promise<SearchSource[]> {
   if (workIds.length === 0) return [];
   const ids = [...workIds];
-  const works = await db
-    .selectFrom('works')
-    .select(['id', 'title', 'summary', 'notes', 'end_notes', 'anonymous'])
-    .where('id', 'in', ids)
-    .where('posted', '=', true)
-    .where('hidden_by_admin', '=', false)
-    .orderBy('id')
-    .execute();
+  const works = (
+    await db.selectFrom('works').select(['id', 'title', 'summary', 'notes', 'end_notes', 'anonymous', 'posted', 'hidden_by_admin']).where('id', 'in', ids).orderBy('id').execute()
+  ).filter(isVisible);
   if (works.length === 0) return [];
   const visible = works.map((w) => w.id);
 
@@ -121,13 +123,7 @@ export interface SnippetWork {
 /** Summaries and posted-chapter outlines (without text) of those of `workIds` that are posted and unhidden. */
 export async function loadSnippetOutlines(db: Db, workIds: readonly number[]): Promise<SnippetWork[]> {
   if (workIds.length === 0) return [];
-  const works = await db
-    .selectFrom('works')
-    .select(['id', 'summary'])
-    .where('id', 'in', [...workIds])
-    .where('posted', '=', true)
-    .where('hidden_by_admin', '=', false)
-    .execute();
+  const works = (await db.selectFrom('works').select(['id', 'summary', 'posted', 'hidden_by_admin']).where('id', 'in', [...workIds]).execute()).filter(isVisible);
   if (works.length === 0) return [];
   const chapters = await db
     .selectFrom('chapters')

@@ -3,9 +3,14 @@ import { sql } from 'kysely';
 import type { Db } from '../types.ts';
 import type { WorkChangesTable } from '../schema.ts';
 import type { DialectName } from '../connect.ts';
-import { changeTriggerStatements, dropChangeTriggerStatements } from '../change-triggers.ts';
+import { changeTriggerStatements, dropChangeTriggerStatements, dropPageChangeTriggerStatements, pageChangeTriggerStatements } from '../change-triggers.ts';
 
 export type WorkChangeKind = WorkChangesTable['kind'];
+
+/** Kinds that change only a work's counters: no indexed text, tags or creators. */
+export function isCounterChange(kind: WorkChangeKind): boolean {
+  return kind === 'stats' || kind === 'hits';
+}
 
 export interface WorkChange {
   seq: number;
@@ -48,6 +53,8 @@ export async function pruneChanges(db: Db, before: Date): Promise<number> {
  * back on; consumers must then rebuild from scratch (they do when the log was emptied).
  */
 export async function setChangeLogging(db: Db, dialect: DialectName, on: boolean): Promise<void> {
-  const statements = on ? changeTriggerStatements(dialect) : dropChangeTriggerStatements(dialect);
+  const statements = on
+    ? [...changeTriggerStatements(dialect), ...pageChangeTriggerStatements(dialect)]
+    : [...dropPageChangeTriggerStatements(dialect), ...dropChangeTriggerStatements(dialect)];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }

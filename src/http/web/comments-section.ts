@@ -64,7 +64,7 @@ async function loadCommentsSection(request: FastifyRequest, reading: WorkReading
   const full = reading.mode === 'full' || reading.chapters.length <= 1;
   const chapterIds = reading.shown.map((c) => c.id);
   const showComment = positiveInt(query?.show_comment);
-  const listing = await listComments(request.ctx, workId, { chapterIds, page: positiveInt(query?.comments_page) ?? 1, ...(showComment ? { focusId: showComment } : {}) });
+  const listing = await listComments(request.ctx, workId, { chapterIds, card: reading.card, page: positiveInt(query?.comments_page) ?? 1, ...(showComment ? { focusId: showComment } : {}) });
   const chrome = chromeFor(request, { title: '' });
   const here = pageTarget(request, ['view_full_work']);
   const pageUrl = (page: number) => `${here}${here.includes('?') ? '&' : '?'}comments_page=${page}#comments`;

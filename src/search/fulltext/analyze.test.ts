@@ -5,9 +5,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { searchWords } from '../../domain/tag-search.ts';
 import type { SearchTerm } from '../../domain/search-syntax.ts';
-import { buildDocument, compileQuery, htmlText, scanTokens, tokenize } from './analyze.ts';
+import { buildDocument, compileQuery, htmlText, htmlTextInPieces, scanTokens, tokenize } from './analyze.ts';
 import { stem } from './stem.ts';
-import { prepareText, renderSnippet } from './snippet.ts';
+import { prepareText, renderSnippet, TextScanner } from './snippet.ts';
 import { tsvectorLiteral } from './postgres-tsvector.ts';
 import { fts5Query } from './sqlite-fts5.ts';
 
@@ -112,6 +112,30 @@ describe('snippets', () => {
     const html = renderSnippet(prepareText(text, terms('wolf', 'moon')));
     assert.match(html, /^…[a-z]+ .*<mark>wolf<\/mark> and the <mark>moon<\/mark> together\. .*[a-z]…$/);
     assert.ok(html.length < 330);
+  });
+
+  it('reads HTML as a stream, skipping text that cannot hold a term, with the same passage as a whole read', () => {
+    const filler = (n: number) => '<p>Nothing much happens here, and nobody minds it at all.</p>'.repeat(n);
+    const html = `${filler(80)}<p>Under the old bridge the <b>silver</b> lake lay still; the wolves slept.</p>${filler(80)}`;
+    const read = (queryTerms: ReturnType<typeof terms>, piece: number) => {
+      const scanner = new TextScanner(queryTerms, true);
+      htmlTextInPieces(html, piece, (text, last) => {
+        scanner.push(text, last);
+        return scanner.stopped;
+      });
+      return scanner.prepared();
+    };
+    for (const queryTerms of [terms('wolves'), terms('silver lake'), terms('bridge', 'wolves'), terms('nobody'), terms('zanzibar')]) {
+      const whole = prepareText(htmlText(html), queryTerms, true);
+      for (const piece of [64, 100, 2048]) {
+        const streamed = read(queryTerms, piece);
+        assert.deepEqual(streamed.info, whole.info, `${JSON.stringify(queryTerms)} in pieces of ${piece}`);
+        assert.equal(renderSnippet({ ...streamed, cut: false }), renderSnippet(whole));
+      }
+    }
+    const skipped = read(terms('wolves'), 64);
+    assert.ok(skipped.tokens.length < 300, `${skipped.tokens.length} tokens: the filler before the match was not tokenized`);
+    assert.match(renderSnippet(skipped), /^…all\. Under the old bridge the silver lake lay still; the <mark>wolves<\/mark> slept\. Nothing /);
   });
 
   it('stops reading once every term has been seen', () => {

@@ -143,6 +143,18 @@ const BREAKS = new Set([
   'pre', 'table', 'tr', 'td', 'th', 'caption', 'center', 'details', 'summary', 'figure', 'figcaption', 'address', 'img',
 ]);
 
+/** A streaming parser that hands `out` the text of sanitized HTML, with a line break at each block's ends. */
+function textParser(out: (text: string) => void): Parser {
+  return new Parser(
+    {
+      ontext: out,
+      onopentag: (name) => void (BREAKS.has(name) && out('\n')),
+      onclosetag: (name) => void (BREAKS.has(name) && out('\n')),
+    },
+    { decodeEntities: true },
+  );
+}
+
 /**
  * The text of sanitized HTML (entities decoded), with a line break wherever a block ends, for
  * tokenizing and for snippets. htmlparser2's streaming parser: no tree is built.
@@ -150,17 +162,28 @@ const BREAKS = new Set([
 export function htmlText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return html;
   const out: string[] = [];
-  const parser = new Parser(
-    {
-      ontext: (text) => void out.push(text),
-      onopentag: (name) => void (BREAKS.has(name) && out.push('\n')),
-      onclosetag: (name) => void (BREAKS.has(name) && out.push('\n')),
-    },
-    { decodeEntities: true },
-  );
+  const parser = textParser((text) => void out.push(text));
   parser.write(html);
   parser.end();
   return out.join('');
+}
+
+/**
+ * htmlText a piece at a time, for readers that may stop early (snippets): `take` gets the text of
+ * each `chunk` characters of HTML in turn (`last` with the final piece) and returns true to stop.
+ * A piece may end inside a word; the next piece continues it.
+ */
+export function htmlTextInPieces(html: string, chunk: number, take: (text: string, last: boolean) => boolean): void {
+  const out: string[] = [];
+  const parser = textParser((text) => void out.push(text));
+  for (let at = 0; at < html.length; at += chunk) {
+    const last = at + chunk >= html.length;
+    parser.write(html.slice(at, at + chunk));
+    if (last) parser.end();
+    const stop = take(out.join(''), last);
+    out.length = 0;
+    if (stop) return;
+  }
 }
 
 /**

@@ -18,26 +18,32 @@ export interface FulltextEngine {
   /** Adds rows for works that have none (callers remove first). */
   insert(trx: Db, docs: readonly IndexDocument[]): Promise<void>;
   /**
-   * Whether scoring this query's matches costs little more than finding them (ts_rank must fetch
-   * each match's vectors; FTS5's bm25 needs each phrase's document count): then match() ranks at
-   * once instead of counting first.
+   * Ids of matching works, in no particular order: every one, or with `floor`, those from that
+   * id up. Nothing is scored, so this costs little per match even for a word that a quarter of
+   * the archive holds (a phrase costs more: its words' positions are compared in each work).
    */
-  rankFirst(query: CompiledQuery): boolean;
-  /** How many works match, counting no further than `limit` (a cheap look before ranking). */
-  countUpTo(db: Db, query: CompiledQuery, limit: number): Promise<number>;
+  ids(db: Db, query: CompiledQuery, floor?: number): Promise<number[]>;
   /**
-   * Matching works with full relevance scores (higher is better), at most `limit` of them, in no
-   * particular order. Scoring reads each match's index entry, so callers keep `limit` small.
+   * How many works hold `term` (its field ignored), counting no further than `limit`, and the
+   * lowest id among the newest `limit` of them: what the cost of matching it depends on.
    */
-  ranked(db: Db, query: CompiledQuery, limit: number): Promise<TextMatch[]>;
-  /** Ids of matching works, newest (highest id) first, at most `limit`; nothing is scored. */
-  ids(db: Db, query: CompiledQuery, limit: number): Promise<number[]>;
+  newest(db: Db, term: QueryTerm, limit: number): Promise<{ count: number; floor: number }>;
   /**
-   * Works from id `minId` up in which one of `terms` occurs in the title, a tag or a creator name,
-   * at most `limit`, scored by those fields alone: the ranking used when too many works match to
-   * score them all (`minId` is the oldest of those matches, so older works need not be read).
+   * Those of `within` that hold one of `terms`, with full relevance scores over those terms
+   * (higher is better). Scoring reads each scored work's index entry, and counts the works
+   * holding each term in the whole index, so callers keep `within` small and leave out terms
+   * that are costly to count.
    */
-  strong(db: Db, terms: readonly QueryTerm[], minId: number, limit: number): Promise<TextMatch[]>;
+  ranked(db: Db, terms: readonly QueryTerm[], within: readonly number[]): Promise<TextMatch[]>;
+  /**
+   * Works (from id `floor` up) in which one of `terms` occurs in the title, a tag or a creator
+   * name, scored by those fields alone: the ranking used when too many works match to score
+   * them all. Null when more than `limit` works have such a match (then scoring them would cost
+   * too much as well).
+   */
+  strong(db: Db, terms: readonly QueryTerm[], limit: number, floor?: number): Promise<TextMatch[] | null>;
+  /** Those of `workIds` whose chapter text holds `term` (snippets skip reading the others). */
+  inBody(db: Db, term: QueryTerm, workIds: readonly number[]): Promise<Set<number>>;
   /** Housekeeping after a full rebuild (planner statistics). */
   afterRebuild(db: Db): Promise<void>;
 }

@@ -19,7 +19,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
 import { getSetting, putSetting } from '../../db/repos/settings.repo.ts';
-import { changesAfter, latestChangeSeq, oldestChangeSeq } from '../../db/repos/work-changes.repo.ts';
+import { changesAfter, isCounterChange, latestChangeSeq, oldestChangeSeq } from '../../db/repos/work-changes.repo.ts';
 import { countWorks, loadSearchSources, workIdsAfter } from '../../db/repos/search-documents.repo.ts';
 import { buildDocument } from './analyze.ts';
 import type { FulltextEngine } from './engine.ts';
@@ -66,30 +66,35 @@ async function scanFromStart(db: Db): Promise<SyncState> {
   return { seq: Math.max(0, (await latestChangeSeq(db)) - REPLAY), gaps: [], scan: 0 };
 }
 
-/** Cheap check, outside any transaction: is there anything for a step to do? */
-export async function syncPending(db: Db): Promise<boolean> {
-  const state = parseState(await getSetting(db, STATE_KEY));
-  if (!state || state.scan !== null) return true;
-  const rows = await changesAfter(db, state.seq, state.gaps.map(([seq]) => seq), 1);
-  return rows.length > 0;
-}
-
-/** How many unapplied log rows pendingWorkIds reads at most. */
+/** How many unapplied log rows a status read looks at, at most. */
 const PENDING_LIMIT = 20_000;
 
-/**
- * Works whose indexed text may be out of date: they have log entries (other than counter
- * changes) that no sync step has applied yet. Searches leave them out until they are re-indexed,
- * so a stale document never answers for a draft chapter, a hidden work or a creator name that an
- * anonymous work no longer shows.
- */
-export async function pendingWorkIds(db: Db): Promise<Set<number>> {
+/** Where the index stands against the log, as a search needs it: one read serves both parts. */
+export interface SyncStatus {
+  /** A sync step has something to do (log entries, a scan in progress, or no state yet). */
+  due: boolean;
+  /**
+   * Works whose indexed text may be out of date: they have log entries (other than counter
+   * changes) that no sync step has applied yet. Searches leave them out until they are
+   * re-indexed, so a stale document never answers for a draft chapter, a hidden work or a creator
+   * name that an anonymous work no longer shows.
+   */
+  stale: Set<number>;
+}
+
+/** Cheap, outside any transaction: the state row and the unapplied log entries after it. */
+export async function syncStatus(db: Db): Promise<SyncStatus> {
   const state = parseState(await getSetting(db, STATE_KEY));
-  const pending = new Set<number>();
-  if (!state) return pending;
+  const stale = new Set<number>();
+  if (!state) return { due: true, stale };
   const rows = await changesAfter(db, state.seq, state.gaps.map(([seq]) => seq), PENDING_LIMIT);
-  for (const row of rows) if (row.kind !== 'stats') pending.add(row.workId);
-  return pending;
+  for (const row of rows) if (!isCounterChange(row.kind)) stale.add(row.workId);
+  return { due: state.scan !== null || rows.length > 0, stale };
+}
+
+/** Works whose indexed text may be out of date (SyncStatus.stale). */
+export async function pendingWorkIds(db: Db): Promise<Set<number>> {
+  return (await syncStatus(db)).stale;
 }
 
 export interface StepResult {
@@ -119,7 +124,7 @@ export async function syncStep(db: Kysely<Database>, engine: FulltextEngine, bud
     let stoppedEarly = false;
     for (const row of rows) {
       // Counter updates do not change what is searchable; they only move the cursor.
-      const relevant = row.kind !== 'stats';
+      const relevant = !isCounterChange(row.kind);
       if (relevant && !changed.has(row.workId) && changed.size >= budget) {
         stoppedEarly = true;
         break;

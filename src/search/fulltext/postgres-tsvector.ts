@@ -26,7 +26,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Db } from '../../db/types.ts';
-import { positiveTerms, type CompiledQuery, type IndexDocument, type IndexField, type QueryTerm } from './analyze.ts';
+import { type CompiledQuery, type IndexDocument, type IndexField, type QueryTerm } from './analyze.ts';
 import type { FulltextEngine } from './engine.ts';
 
 type Weight = 'A' | 'B' | 'C' | 'D';
@@ -157,8 +157,6 @@ function rankOf(terms: readonly QueryTerm[], vector: Vector): RawBuilder<unknown
 }
 
 export const postgresTsvector: FulltextEngine = {
-  rankFirst: () => false,
-
   async lockForWrite(trx) {
     await sql`select pg_advisory_xact_lock(${sql.raw(String(LOCK_KEY))})`.execute(trx);
   },
@@ -182,44 +180,57 @@ export const postgresTsvector: FulltextEngine = {
     }
   },
 
-  async countUpTo(db, query, limit) {
-    return inPlannerSettings(db, async (trx) => {
-      const { rows } = await sql<{ n: number }>`
-        select count(*) as n from (select 1 from search_docs where ${whereClause(query)} limit ${limit}) found`.execute(trx);
-      return Number(rows[0]?.n ?? 0);
-    });
-  },
-
-  async ranked(db, query, limit) {
-    // Ranks are computed for the rows the limit lets through, so it bounds the vectors read too.
-    const terms = positiveTerms(query);
-    return inPlannerSettings(db, async (trx) => {
-      const { rows } = await sql<{ work_id: number; score: number }>`
-        select work_id, ${rankOf(terms, 'strong_tsv')} + ${rankOf(terms, 'text_tsv')} as score
-        from search_docs where ${whereClause(query)} limit ${limit}`.execute(trx);
-      return rows.map((r) => ({ workId: r.work_id, score: Number(r.score) }));
-    });
-  },
-
-  async ids(db, query, limit) {
-    // One array rather than a row per id: returning tens of thousands of rows costs more than
+  async ids(db, query, floor) {
+    // One array rather than a row per id: returning a quarter of a million rows costs more than
     // finding them.
     return inPlannerSettings(db, async (trx) => {
       const { rows } = await sql<{ ids: number[] | null }>`
-        select array_agg(work_id) as ids from (
-          select work_id from search_docs where ${whereClause(query)} order by work_id desc limit ${limit}) found`.execute(trx);
+        select array_agg(work_id) as ids from search_docs where ${whereClause(query)} ${floor === undefined ? sql`` : sql`and work_id >= ${floor}`}`.execute(trx);
       return rows[0]?.ids ?? [];
     });
   },
 
-  async strong(db, terms, minId, limit) {
+  async newest(db, term, limit) {
+    return inPlannerSettings(db, async (trx) => {
+      const { rows } = await sql<{ n: number; floor: number | null }>`
+        select count(*) as n, min(work_id) as floor from (
+          select work_id from search_docs where ${termCondition({ ...term, field: null })} order by work_id desc limit ${limit}) found`.execute(trx);
+      return { count: Number(rows[0]?.n ?? 0), floor: Number(rows[0]?.floor ?? 0) };
+    });
+  },
+
+  async ranked(db, terms, within) {
+    if (within.length === 0 || terms.length === 0) return [];
+    // By primary key: ts_rank reads each of these few works' vectors anyway.
+    const { rows } = await sql<{ work_id: number; score: number }>`
+      select work_id, ${rankOf(terms, 'strong_tsv')} + ${rankOf(terms, 'text_tsv')} as score
+      from search_docs where work_id = any(${[...within]}::int[]) and (${sql.join(terms.map(termCondition), sql` or `)})`.execute(db);
+    return rows.map((r) => ({ workId: r.work_id, score: Number(r.score) }));
+  },
+
+  async strong(db, terms, limit, floor) {
     const q = rankTsquery(terms, 'strong_tsv');
     if (!q) return [];
+    const from = floor === undefined ? sql`` : sql`and work_id >= ${floor}`;
     return inPlannerSettings(db, async (trx) => {
+      // Counting first reads the GIN index alone; scoring reads each match's vector from TOAST,
+      // which would be wasted on thousands of rows only to drop them.
+      const { rows: counted } = await sql<{ n: number }>`
+        select count(*) as n from (select 1 from search_docs where strong_tsv @@ ${q}::tsquery ${from} limit ${limit + 1}) found`.execute(trx);
+      if (Number(counted[0]?.n ?? 0) > limit) return null;
       const { rows } = await sql<{ work_id: number; score: number }>`
-        select work_id, ${rankOf(terms, 'strong_tsv')} as score from search_docs where strong_tsv @@ ${q}::tsquery and work_id >= ${minId} limit ${limit}`.execute(trx);
+        select work_id, ${rankOf(terms, 'strong_tsv')} as score from search_docs where strong_tsv @@ ${q}::tsquery ${from}`.execute(trx);
       return rows.map((r) => ({ workId: r.work_id, score: Number(r.score) }));
     });
+  },
+
+  async inBody(db, term, workIds) {
+    if (workIds.length === 0) return new Set();
+    // By primary key, then the test on each of these few rows' vectors (no planner settings: the
+    // GIN index would list every work holding a common word).
+    const { rows } = await sql<{ work_id: number }>`
+      select work_id from search_docs where work_id = any(${[...workIds]}::int[]) and text_tsv @@ ${termTsquery({ ...term, field: 'body' })}::tsquery`.execute(db);
+    return new Set(rows.map((r) => r.work_id));
   },
 
   async afterRebuild(db) {

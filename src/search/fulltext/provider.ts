@@ -1,51 +1,52 @@
 // The SearchProvider (search/types.ts) over either engine (index.ts picks the engine).
 //
-// match() returns every matching work's id and score without loading any text; the caller
-// (the discovery index) applies the reader's scope and filters. snippets() reads the text of the
-// works on one result page only.
+// match() finds every matching work without loading any text, and scores as many as it can
+// afford; the caller (the discovery index) applies the reader's scope and filters. snippets()
+// reads the text of the works on one result page only (snippet-pick.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { loadChapterContents, loadSnippetOutlines, type SnippetChapterInfo, type SnippetWork } from '../../db/repos/search-documents.repo.ts';
+import { loadSnippetOutlines, type SnippetWork } from '../../db/repos/search-documents.repo.ts';
 import type { SearchExpr } from '../../domain/search-syntax.ts';
-import type { SearchProvider, Snippet, TextMatch } from '../types.ts';
+import type { MatchOptions, SearchProvider, Snippet, TextMatch } from '../types.ts';
 import { compileQuery, htmlText, positiveTerms, type QueryTerm } from './analyze.ts';
 import type { FulltextEngine } from './engine.ts';
-import { SYNC_BUDGET, pendingWorkIds, rebuildIndex, syncPending, syncStep } from './index-sync.ts';
-import { matchQuality, prepareText, renderSnippet, type PreparedText } from './snippet.ts';
-
-// How much chapter HTML snippets read. Chapters are read in order and a work stops at the first
-// chapter holding every term, so most works cost one chapter. A first round reads a little of
-// every work on the page; a second, for works not yet satisfied, reads on up to the per-work limit
-// (a work longer than that falls back to its summary when its match lies further on) while the
-// whole page stays under its own limit.
-const FIRST_ROUND_BYTES = 64_000;
-export const SNIPPET_BYTES_PER_WORK = 512_000;
-const SNIPPET_BYTES_PER_PAGE = 4_000_000;
+import { SYNC_BUDGET, rebuildIndex, syncStatus, syncStep } from './index-sync.ts';
+import { PHRASE_WORKS, planMatch, type MatchPlan } from './match-plan.ts';
+import { pickChapters, type Pick } from './snippet-pick.ts';
+import { prepareText, renderSnippet } from './snippet.ts';
+import { MatchSet } from './text-scores.ts';
 
 /**
- * How much match() ranks. Up to `rankLimit` matches, every match gets its full relevance score
- * (BM25 on SQLite, ts_rank on PostgreSQL), which reads each match's index entry. Beyond that
- * (common words), match() returns the `maxMatches` newest matching works, ranks those with a term
- * in the title, a tag or a creator name by those fields (when there are at most `strongLimit`
- * such works), and ties the rest at 0.
+ * How much match() does (issue 5's budget: a search's p95 within 100 ms at a million works).
+ *
+ * Up to `rankLimit` matches, every match gets its full relevance score (BM25 on SQLite, ts_rank
+ * on PostgreSQL), which reads each match's index entry. Beyond that (common words) the caller's
+ * filters are asked for the matches that pass (MatchOptions.narrow): up to `rankLimit` of those
+ * are scored in full. Failing that, when at most `strongMatches` works match, those with a term
+ * in the title, a tag or a creator name are scored by those fields (when there are at most
+ * `strongLimit` of them); the rest tie at 0, and the discovery index puts the newest first.
+ * (Beyond `strongMatches`, finding the title matches would cost as much again as finding the
+ * matches did.) `phraseWorks` bounds the works a phrase of common words is tested in
+ * (match-plan.ts).
  */
-export interface RankLimits {
+export interface MatchLimits {
   rankLimit: number;
-  maxMatches: number;
+  strongMatches: number;
   strongLimit: number;
+  phraseWorks: number;
 }
 
-export const RANK_LIMITS: RankLimits = { rankLimit: 2_000, maxMatches: 20_000, strongLimit: 5_000 };
+export const MATCH_LIMITS: MatchLimits = { rankLimit: 2_000, strongMatches: 50_000, strongLimit: 5_000, phraseWorks: PHRASE_WORKS };
 
 export class FulltextProvider implements SearchProvider {
   readonly #db: Kysely<Database>;
   readonly #engine: FulltextEngine;
-  readonly #limits: RankLimits;
+  readonly #limits: MatchLimits;
   #running: Promise<void> | null = null;
   #queued: Promise<void> | null = null;
   #lastSyncError = 0;
 
-  constructor(db: Kysely<Database>, engine: FulltextEngine, limits: RankLimits = RANK_LIMITS) {
+  constructor(db: Kysely<Database>, engine: FulltextEngine, limits: MatchLimits = MATCH_LIMITS) {
     this.#db = db;
     this.#engine = engine;
     this.#limits = limits;
@@ -70,64 +71,74 @@ export class FulltextProvider implements SearchProvider {
   }
 
   async #syncOnce(): Promise<void> {
-    if (await syncPending(this.#db)) await syncStep(this.#db, this.#engine, SYNC_BUDGET);
+    if ((await syncStatus(this.#db)).due) await syncStep(this.#db, this.#engine, SYNC_BUDGET);
   }
 
   /**
+   * Brings the index up to date (one bounded step) when the log has news, and returns the works
+   * whose index text is still stale, for the search to leave out. One read of the state and the
+   * log serves both when nothing changed, as is usual.
+   *
    * Searches go ahead on the index as it is when a sync step fails (the database busy with a long
    * write, say): readers get slightly stale results rather than an error. The failure is reported
    * on stderr, at most once a minute, and the next search tries again.
    */
-  async #syncForSearch(): Promise<void> {
+  async #staleForSearch(): Promise<Set<number>> {
+    const status = await syncStatus(this.#db);
+    if (!status.due) return status.stale;
     try {
       await this.sync();
     } catch (error) {
       const now = Date.now();
-      if (now - this.#lastSyncError < 60_000) return;
-      this.#lastSyncError = now;
-      console.error(`Owlery could not update the full-text index: ${error instanceof Error ? error.message : String(error)}`);
+      if (now - this.#lastSyncError >= 60_000) {
+        this.#lastSyncError = now;
+        console.error(`Owlery could not update the full-text index: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
+    return (await syncStatus(this.#db)).stale;
   }
 
   async rebuild(progress?: (done: number, total: number) => void): Promise<void> {
     await rebuildIndex(this.#db, this.#engine, progress);
   }
 
-  async match(expr: SearchExpr): Promise<TextMatch[]> {
+  async match(expr: SearchExpr, options: MatchOptions = {}): Promise<MatchSet> {
     const query = compileQuery(expr);
-    if (!query) return [];
-    await this.#syncForSearch();
-    const stale = await pendingWorkIds(this.#db);
-    const matches = await this.#match(query);
-    return stale.size === 0 ? matches : matches.filter((m) => !stale.has(m.workId));
+    if (!query) return MatchSet.EMPTY;
+    const stale = await this.#staleForSearch();
+    const plan = await planMatch(this.#db, this.#engine, query, this.#limits.phraseWorks);
+    const found = await this.#engine.ids(this.#db, query, plan.floor);
+    const matches = new MatchSet(stale.size === 0 ? found : found.filter((id) => !stale.has(id)));
+    if (options.rank === false || matches.size === 0 || plan.rankTerms.length === 0) return matches;
+    return this.#rank(plan, matches, options.narrow);
   }
 
-  async #match(query: NonNullable<ReturnType<typeof compileQuery>>): Promise<TextMatch[]> {
-    const { rankLimit, maxMatches, strongLimit } = this.#limits;
-    if (this.#engine.rankFirst(query)) {
-      const ranked = await this.#engine.ranked(this.#db, query, rankLimit + 1);
-      if (ranked.length <= rankLimit) return ranked;
-    } else if ((await this.#engine.countUpTo(this.#db, query, rankLimit + 1)) <= rankLimit) {
-      return this.#engine.ranked(this.#db, query, rankLimit);
+  /** Scores for `matches` within the limits (MatchLimits). */
+  async #rank(plan: MatchPlan, matches: MatchSet, narrow: MatchOptions['narrow']): Promise<MatchSet> {
+    const { rankLimit, strongMatches, strongLimit } = this.#limits;
+    const { rankTerms } = plan;
+    if (matches.size <= rankLimit) return matches.withScores(scoreMap(await this.#engine.ranked(this.#db, rankTerms, matches.ids)));
+    const candidates = narrow ? await narrow(matches, rankLimit) : null;
+    if (candidates) {
+      const within = candidates.filter((id) => matches.has(id));
+      return new MatchSet(within, scoreMap(await this.#engine.ranked(this.#db, rankTerms, within)));
     }
-    // Too many to score each: the newest matches, those with a term in the title, a tag or a
-    // creator name scored by those fields, the rest (text, summary or notes only) tied at 0.
-    const ids = await this.#engine.ids(this.#db, query, maxMatches);
-    if (ids.length === 0) return [];
-    const strong = await this.#engine.strong(this.#db, positiveTerms(query), ids[ids.length - 1]!, strongLimit + 1);
-    const scores = strong.length <= strongLimit ? new Map(strong.map((m) => [m.workId, m.score])) : new Map<number, number>();
-    return ids.map((workId) => ({ workId, score: scores.get(workId) ?? 0 }));
+    if (matches.size > strongMatches) return matches;
+    // Too many to score each: those with a term in the title, a tag or a creator name scored by
+    // those fields, the rest (text, summary or notes only) tied at 0.
+    const strong = await this.#engine.strong(this.#db, rankTerms, strongLimit, plan.floor);
+    return strong ? matches.withScores(scoreMap(strong)) : matches;
   }
 
   async snippets(expr: SearchExpr, workIds: readonly number[]): Promise<Map<number, Snippet>> {
+    // No sync up front: snippets read the works' own text; only #bodyHolders reads the index.
     const query = compileQuery(expr);
     const terms = query ? positiveTerms(query) : [];
-    await this.#syncForSearch();
     const works = await loadSnippetOutlines(this.#db, workIds);
     const bodyTerms = inField(terms, 'body');
     // Without a term that can match chapter text, a chapter is wanted only where there is no summary.
     const readChapters = bodyTerms.length > 0 ? works : works.filter((w) => htmlText(w.summary).trim() === '');
-    const picks = await pickChapters(this.#db, readChapters, bodyTerms);
+    const picks = await pickChapters(this.#db, readChapters, bodyTerms, (terms, ids) => this.#bodyHolders(terms, ids));
     const out = new Map<number, Snippet>();
     for (const work of works) {
       const snippet = snippetFor(work, picks.get(work.workId), terms);
@@ -135,48 +146,17 @@ export class FulltextProvider implements SearchProvider {
     }
     return out;
   }
-}
 
-type Candidate = { chapterId: number; position: number; prepared: PreparedText };
-interface Pick {
-  /** The chapter with the most distinct terms (then most matches; the earliest on a tie). */
-  best: Candidate | null;
-  /** The first chapter, for works whose match is elsewhere and that have no summary. */
-  first: Candidate | null;
-  next: number;
-  bytes: number;
-  done: boolean;
-}
-
-async function pickChapters(db: Kysely<Database>, works: readonly SnippetWork[], terms: readonly QueryTerm[]): Promise<Map<number, Pick>> {
-  const picks = new Map<number, Pick>(works.map((w) => [w.workId, { best: null, first: null, next: 0, bytes: 0, done: w.chapters.length === 0 }]));
-  let pageBytes = 0;
-  for (const limit of terms.length > 0 ? [FIRST_ROUND_BYTES, SNIPPET_BYTES_PER_WORK] : [1]) {
-    const wanted: SnippetChapterInfo[] = [];
-    for (const work of works) {
-      const pick = picks.get(work.workId)!;
-      for (; !pick.done && pick.next < work.chapters.length; pick.next++) {
-        const chapter = work.chapters[pick.next]!;
-        if (pick.bytes > 0 && (pick.bytes + chapter.length > limit || pageBytes + chapter.length > SNIPPET_BYTES_PER_PAGE)) break;
-        wanted.push(chapter);
-        pick.bytes += chapter.length;
-        pageBytes += chapter.length;
-      }
-    }
-    if (wanted.length === 0) break;
-    const contents = await loadChapterContents(db, wanted.map((c) => c.chapterId));
-    for (const chapter of wanted) {
-      const pick = picks.get(chapter.workId)!;
-      if (pick.done) continue;
-      const prepared = prepareText(htmlText(contents.get(chapter.chapterId) ?? ''), terms, true);
-      const candidate = { chapterId: chapter.chapterId, position: chapter.position, prepared };
-      pick.first ??= candidate;
-      if (prepared.info.distinct > 0 && (!pick.best || matchQuality(prepared.info) > matchQuality(pick.best.prepared.info))) pick.best = candidate;
-      if (terms.length > 0 && prepared.info.distinct === terms.length) pick.done = true;
-    }
+  /** snippet-pick.ts BodyHolders: a work whose index entry is stale may hold any term. */
+  async #bodyHolders(terms: readonly QueryTerm[], workIds: readonly number[]): Promise<Array<Set<number>>> {
+    const stale = await this.#staleForSearch();
+    const holders = await Promise.all(terms.map((term) => this.#engine.inBody(this.#db, term, workIds)));
+    for (const id of workIds) if (stale.has(id)) for (const set of holders) set.add(id);
+    return holders;
   }
-  return picks;
 }
+
+const scoreMap = (matches: readonly TextMatch[]) => new Map(matches.map((m) => [m.workId, m.score]));
 
 const inField = (terms: readonly QueryTerm[], field: 'body' | 'summary') => terms.filter((t) => t.field === null || t.field === field);
 

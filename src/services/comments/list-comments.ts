@@ -6,6 +6,7 @@ import { pseudsOfUser } from '../../db/repos/users.repo.ts';
 import { THREADS_PER_PAGE, commentVisibility } from '../../domain/comment-rules.ts';
 import { NotFound } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
+import type { WorkCard } from '../work-cards.ts';
 import { commentingProblem, loadCommentWork } from './load.ts';
 import { buildThreads, type CommentEntry } from './tree.ts';
 
@@ -59,9 +60,10 @@ export async function listComments(
   ctx: ServiceContext,
   workId: number,
   /** `focusId`: show the page holding this comment's thread (after posting it), instead of `page`. */
-  options: { chapterIds?: readonly number[]; page?: number; focusId?: number } = {},
+  /** `card`: the work as the page just read it for this actor (saves reading it again). */
+  options: { chapterIds?: readonly number[]; page?: number; focusId?: number; card?: WorkCard } = {},
 ): Promise<CommentListing> {
-  const cw = await loadCommentWork(ctx, workId);
+  const cw = await loadCommentWork(ctx, workId, options.card);
   const chapters = await postedChapterSummaries(ctx.db, workId);
   const chapterNumbers = new Map(chapters.map((c, i) => [c.id, i + 1]));
   const wanted = options.chapterIds ?? chapters.map((c) => c.id);

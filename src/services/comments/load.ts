@@ -12,7 +12,7 @@ import { Invalid, NotFound } from '../../domain/errors.ts';
 import { can, type WorkAccess } from '../../domain/policy.ts';
 import type { ServiceContext } from '../context.ts';
 import { findReadableWork } from '../read-work.ts';
-import { workAccess } from '../work-cards.ts';
+import { workAccess, type WorkCard } from '../work-cards.ts';
 
 export interface CommentWork {
   work: WorkRecord;
@@ -22,9 +22,12 @@ export interface CommentWork {
   canModerate: boolean;
 }
 
-/** The work, if the actor may read it (NotFound / Unauthenticated as on the work page otherwise). */
-export async function loadCommentWork(ctx: ServiceContext, workId: number): Promise<CommentWork> {
-  const card = await findReadableWork(ctx, workId);
+/**
+ * The work, if the actor may read it (NotFound / Unauthenticated as on the work page otherwise).
+ * A caller that has just read the work for this actor (the work page) passes its card along.
+ */
+export async function loadCommentWork(ctx: ServiceContext, workId: number, readCard?: WorkCard): Promise<CommentWork> {
+  const card = readCard?.work.id === workId ? readCard : await findReadableWork(ctx, workId);
   // The card hides an anonymous work's creators; comment rules need the real ones.
   const creators = (await creatorsForWorks(ctx.db, [workId])).get(workId) ?? [];
   const access = workAccess(card.work, creators);

@@ -22,6 +22,20 @@ function counts(actor: Actor, work: WorkAccess): boolean {
   return !(actor.kind === 'user' && work.creatorUserIds.includes(actor.userId));
 }
 
+/**
+ * Visitors this process already counted today, per store, so a reader's repeated views cost no
+ * write. The table stays the authority (another process may have counted the visitor): this only
+ * skips asking it again. Emptied when the day changes or when full.
+ */
+const SEEN_LIMIT = 200_000;
+const seenToday = new WeakMap<ServiceContext['db'], { day: string; keys: Set<string> }>();
+
+function seenSet(db: ServiceContext['db'], day: string): Set<string> {
+  let seen = seenToday.get(db);
+  if (!seen || seen.day !== day || seen.keys.size >= SEEN_LIMIT) seenToday.set(db, (seen = { day, keys: new Set() }));
+  return seen.keys;
+}
+
 /** Counts the actor's view of a work they were allowed to read; true when it was a new hit. */
 export async function recordHit(ctx: ServiceContext, input: HitInput): Promise<boolean> {
   if (!counts(ctx.actor, input.access)) return false;
@@ -29,7 +43,12 @@ export async function recordHit(ctx: ServiceContext, input: HitInput): Promise<b
   // A user is the same visitor from any address; a guest is known only by address.
   const visitor = ctx.actor.kind === 'user' ? `user:${ctx.actor.userId}` : `ip:${input.ip}`;
   const { day, key } = await hitVisitorKey(ctx.db, input.workId, visitor, now);
-  if (!(await insertHitVisitor(ctx.db, day, input.workId, key))) return false;
+  const seen = seenSet(ctx.db, day);
+  const seenKey = `${input.workId}:${key}`;
+  if (seen.has(seenKey)) return false;
+  const inserted = await insertHitVisitor(ctx.db, day, input.workId, key);
+  seen.add(seenKey);
+  if (!inserted) return false;
   // Not one transaction with the insert: a failure in between loses one hit, which is cheaper
   // than holding a write transaction open on every first view of the day.
   await bumpHits(ctx.db, input.workId);
