@@ -10,6 +10,7 @@ import type { SearchExpr } from '../../domain/search-syntax.ts';
 import type { MatchOptions, SearchProvider, Snippet, TextMatch } from '../types.ts';
 import { compileQuery, htmlText, positiveTerms, type QueryTerm } from './analyze.ts';
 import type { FulltextEngine } from './engine.ts';
+import { ConcurrencyLimit } from './concurrency.ts';
 import { SYNC_BUDGET, rebuildIndex, syncStatus, syncStep } from './index-sync.ts';
 import { PHRASE_WORKS, planMatch, type MatchPlan } from './match-plan.ts';
 import { pickChapters, type Pick } from './snippet-pick.ts';
@@ -38,10 +39,15 @@ export interface MatchLimits {
 
 export const MATCH_LIMITS: MatchLimits = { rankLimit: 2_000, strongMatches: 50_000, strongLimit: 5_000, phraseWorks: PHRASE_WORKS };
 
+/** A quarter of the default PostgreSQL pool (10): the rest stays for pages and listings. */
+export const MAX_CONCURRENT_MATCHES = 2;
+
 export class FulltextProvider implements SearchProvider {
   readonly #db: Kysely<Database>;
   readonly #engine: FulltextEngine;
   readonly #limits: MatchLimits;
+  /** Searches matching at once in this process (concurrency.ts says why). */
+  readonly #searches = new ConcurrencyLimit(MAX_CONCURRENT_MATCHES);
   #running: Promise<void> | null = null;
   #queued: Promise<void> | null = null;
   #lastSyncError = 0;
@@ -105,6 +111,10 @@ export class FulltextProvider implements SearchProvider {
   async match(expr: SearchExpr, options: MatchOptions = {}): Promise<MatchSet> {
     const query = compileQuery(expr);
     if (!query) return MatchSet.EMPTY;
+    return this.#searches.run(() => this.#matchQuery(query, options));
+  }
+
+  async #matchQuery(query: NonNullable<ReturnType<typeof compileQuery>>, options: MatchOptions): Promise<MatchSet> {
     const stale = await this.#staleForSearch();
     const plan = await planMatch(this.#db, this.#engine, query, this.#limits.phraseWorks);
     const found = await this.#engine.ids(this.#db, query, plan.floor);
