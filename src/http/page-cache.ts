@@ -17,6 +17,7 @@
 import type { Db } from '../db/types.ts';
 import { isCounterChange, latestChangeSeq } from '../db/repos/work-changes.repo.ts';
 import { ChangeFeed } from '../search/change-feed.ts';
+import { FollowUpRun } from '../search/follow-up-run.ts';
 
 export const WORK_TTL_MS = 5 * 60_000;
 export const LISTING_TTL_MS = 60_000;
@@ -41,8 +42,7 @@ export class GuestPageCache {
   readonly #byWork = new Map<number, Set<string>>();
   #bytes = 0;
   #feed: ChangeFeed | null = null;
-  #running: Promise<void> | null = null;
-  #queued: Promise<void> | null = null;
+  readonly #refresh = new FollowUpRun(() => this.#poll());
 
   constructor(db: Db, maxBytes: number, now: () => number = Date.now) {
     this.#db = db;
@@ -55,22 +55,11 @@ export class GuestPageCache {
   }
 
   /**
-   * Brings the cache up to date with the change log. Callers arriving while a look is under way
-   * share one follow-up look that starts after it, so each sees every change committed before
-   * it asked.
+   * Brings the cache up to date with the change log; each caller sees every change committed
+   * before it asked (FollowUpRun).
    */
   refresh(): Promise<void> {
-    if (!this.#running) {
-      this.#running = this.#poll().finally(() => (this.#running = null));
-      return this.#running;
-    }
-    this.#queued ??= this.#running
-      .catch(() => {})
-      .then(() => {
-        this.#queued = null;
-        return this.refresh();
-      });
-    return this.#queued;
+    return this.#refresh.run();
   }
 
   async #poll(): Promise<void> {

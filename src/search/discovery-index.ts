@@ -38,6 +38,7 @@ import type { Database } from '../db/schema.ts';
 import { changeLogResumePoint, changedWorksAfter, tagNamesByIds, workIdsOfCreatorUser } from '../db/repos/discovery.repo.ts';
 import { oldestChangeSeq } from '../db/repos/work-changes.repo.ts';
 import { ChangeFeed } from './change-feed.ts';
+import { FollowUpRun } from './follow-up-run.ts';
 import { applyChangeSteps, buildStore, largeChangeSet, readChanges, resyncStore } from './discovery-load.ts';
 import { finishFacets } from './discovery-facets.ts';
 import { runQuery, scratchBytes } from './discovery-query.ts';
@@ -74,8 +75,8 @@ export class MemoryDiscoveryIndex implements DiscoveryIndex {
   private readonly now: () => number;
   private store: DiscoveryStore | null = null;
   private feed: ChangeFeed | null = null;
-  private running: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
+  /** One refresh at a time; callers arriving during one share a follow-up after it. */
+  private readonly refreshes = new FollowUpRun(() => this.run());
   /** Set while changes to the store run in slices; queries wait for them. */
   private mutating: Promise<void> | null = null;
   private lastPruneCheck = 0;
@@ -88,16 +89,7 @@ export class MemoryDiscoveryIndex implements DiscoveryIndex {
   }
 
   refresh(): Promise<void> {
-    if (!this.running) return this.start();
-    // A run is under way but may have polled before the caller's write: run once more after it,
-    // shared by everyone who arrives meanwhile.
-    this.queued ??= this.running
-      .catch(() => undefined)
-      .then(() => {
-        this.queued = null;
-        return this.start();
-      });
-    return this.queued;
+    return this.refreshes.run();
   }
 
   async query(query: ResolvedWorkQuery, request: DiscoveryRequest): Promise<DiscoveryPage> {
@@ -115,16 +107,8 @@ export class MemoryDiscoveryIndex implements DiscoveryIndex {
   }
 
   /** Settles any run under way (for closing the database after). */
-  async idle(): Promise<void> {
-    while (this.running || this.queued) await (this.queued ?? this.running)!.catch(() => undefined);
-  }
-
-  private start(): Promise<void> {
-    const run = this.run().finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
+  idle(): Promise<void> {
+    return this.refreshes.idle();
   }
 
   private async run(): Promise<void> {

@@ -11,6 +11,7 @@ import type { MatchOptions, SearchProvider, Snippet, TextMatch } from '../types.
 import { compileQuery, htmlText, positiveTerms, type QueryTerm } from './analyze.ts';
 import type { FulltextEngine } from './engine.ts';
 import { ConcurrencyLimit } from './concurrency.ts';
+import { FollowUpRun } from '../follow-up-run.ts';
 import { SYNC_BUDGET, rebuildIndex, syncStatus, syncStep } from './index-sync.ts';
 import { PHRASE_WORKS, planMatch, type MatchPlan } from './match-plan.ts';
 import { pickChapters, type Pick } from './snippet-pick.ts';
@@ -48,8 +49,7 @@ export class FulltextProvider implements SearchProvider {
   readonly #limits: MatchLimits;
   /** Searches matching at once in this process (concurrency.ts says why). */
   readonly #searches = new ConcurrencyLimit(MAX_CONCURRENT_MATCHES);
-  #running: Promise<void> | null = null;
-  #queued: Promise<void> | null = null;
+  readonly #sync = new FollowUpRun(() => this.#syncOnce());
   #lastSyncError = 0;
 
   constructor(db: Kysely<Database>, engine: FulltextEngine, limits: MatchLimits = MATCH_LIMITS) {
@@ -59,21 +59,11 @@ export class FulltextProvider implements SearchProvider {
   }
 
   /**
-   * One bounded step when the log has news. Calls that arrive while a step runs share one
-   * follow-up step, which starts after it (so it sees every write made before those calls).
+   * One bounded step when the log has news; calls arriving while a step runs share one follow-up
+   * step after it, so each sees every write made before it asked (FollowUpRun).
    */
   sync(): Promise<void> {
-    if (!this.#running) {
-      this.#running = this.#syncOnce().finally(() => (this.#running = null));
-      return this.#running;
-    }
-    this.#queued ??= this.#running
-      .catch(() => {})
-      .then(() => {
-        this.#queued = null;
-        return this.sync();
-      });
-    return this.#queued;
+    return this.#sync.run();
   }
 
   async #syncOnce(): Promise<void> {
